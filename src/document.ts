@@ -1,0 +1,84 @@
+/**
+ * The document API: `parse` (XML -> typed model) and `build` (typed model -> canonical XML) for the
+ * five request types. The model's shape comes from the descriptions in src/model/.
+ */
+import type { Infer, Mode } from './model/dsl.js';
+import { KINDS, ROOTS, type Kind } from './model/roots.js';
+import { buildElement, serialize, type WriteOptions } from './xml/build.js';
+import { NS, nsLabel } from './xml/names.js';
+import { readContent } from './xml/parse.js';
+import { readXml, XmlInputError, type ReadLimits } from './xml/read.js';
+
+type Roots = typeof ROOTS;
+
+/** A request document of one kind in a mode (`raw` as parsed, `norm` normalized, `input` what build takes). */
+export type DocumentOf<K extends Kind, M extends Mode = 'raw'> = { kind: K } & Infer<Roots[K], M>;
+
+/** Any request document as parsed: every leaf value is the string written in the document. */
+export type ParsedDocument = { [K in Kind]: DocumentOf<K, 'raw'> }[Kind];
+/** Any request document after normalize: booleans, numbers, units and defaults made explicit. */
+export type NormalizedDocument = { [K in Kind]: DocumentOf<K, 'norm'> }[Kind];
+/** What build accepts: leaves may be strings or decoded values. */
+export type VmParamsDocument = { [K in Kind]: DocumentOf<K, 'input'> }[Kind];
+
+/** Options for parse. */
+export interface ParseOptions extends ReadLimits {}
+
+/** The document is XML but not one of the five request types (or in the wrong namespace). */
+export class UnknownDocumentError extends Error {
+  constructor(
+    message: string,
+    readonly line = 1,
+    readonly column = 1,
+  ) {
+    super(message);
+    this.name = 'UnknownDocumentError';
+  }
+}
+
+/** Which request type a root element is, or an error explaining why it is none. */
+export function kindOf(ns: string | null, name: string): Kind {
+  if ((KINDS as string[]).includes(name)) {
+    if (ns === NS.vcloud) return name as Kind;
+    const hint = ns === 'http://www.vmware.com/vcloud/v1' ? ' (that is the vCloud API 1.0 namespace)' : '';
+    throw new UnknownDocumentError(`<${name}> is in ${nsLabel(ns)}${hint}; Cloud Director requests use the namespace ${NS.vcloud} (xmlns="${NS.vcloud}")`);
+  }
+  throw new UnknownDocumentError(`<${name}> is not a request vmparams knows; the root must be one of ${KINDS.join(', ')}`);
+}
+
+/**
+ * Parse a request document into its typed model. Children out of schema order are accepted (build
+ * writes them in order); unknown and extension content is kept in `$any`/`$attrs`.
+ * Throws XmlInputError (not XML, DOCTYPE, over a limit) or UnknownDocumentError (another root).
+ */
+export function parse(xml: string | Uint8Array, opts: ParseOptions = {}): ParsedDocument {
+  const { root } = readXml(xml, opts);
+  let kind: Kind;
+  try {
+    kind = kindOf(root.ns, root.name);
+  } catch (e) {
+    if (e instanceof UnknownDocumentError) throw new UnknownDocumentError(e.message, root.line, root.column);
+    throw e;
+  }
+  const model = readContent(root, ROOTS[kind], `/${root.name}`) as Record<string, unknown>;
+  return { kind, ...model } as ParsedDocument;
+}
+
+/** Options for build. */
+export interface BuildOptions extends WriteOptions {}
+
+/**
+ * Write a request document as the XML Cloud Director expects: schema order, the right namespace for
+ * every element and attribute, `ovf:Info` filled in where a section needs it, conventional prefixes.
+ * Throws BuildError when the object does not fit the model (unknown property, wrong shape).
+ */
+export function build(doc: VmParamsDocument | ParsedDocument | NormalizedDocument, opts: BuildOptions = {}): string {
+  const kind = (doc as { kind?: unknown }).kind;
+  if (typeof kind !== 'string' || !(KINDS as string[]).includes(kind)) {
+    throw new UnknownDocumentError(`the document's "kind" must be one of ${KINDS.join(', ')}, got ${JSON.stringify(kind)}`);
+  }
+  const el = buildElement(NS.vcloud, kind, doc, ROOTS[kind as Kind], `/${kind}`);
+  return serialize(el, opts);
+}
+
+export { XmlInputError };

@@ -1,0 +1,226 @@
+/**
+ * The write engine: a model object + its description -> a generic element tree in schema order, then
+ * XML text through xmlbuilder2's callback writer (well-formedness checked). Namespaces get their
+ * conventional prefixes (vcloud as the default namespace) and are all declared on the root.
+ */
+import { createCB } from 'xmlbuilder2';
+import type { ComplexDesc, Content, ElementParticle, LeafDesc } from '../model/dsl.js';
+import { CONVENTIONAL_PREFIX, NS, clark, unclark } from './names.js';
+import { isText, type XElement, type XNode } from './tree.js';
+
+/** A model object that does not fit its description (unknown property, wrong shape), with where. */
+export class BuildError extends Error {
+  constructor(
+    message: string,
+    readonly path: string,
+  ) {
+    super(`${path}: ${message}`);
+    this.name = 'BuildError';
+  }
+}
+
+/** Options of the XML writer. */
+export interface WriteOptions {
+  /** Indent with two spaces (default true). */
+  pretty?: boolean;
+  /** Write the `<?xml ...?>` declaration (default true). */
+  declaration?: boolean;
+}
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Build the element for one particle's value. */
+export function buildElement(ns: string | null, local: string, value: unknown, content: Content, path: string): XElement {
+  switch (content.kind) {
+    case 'leaf':
+      return buildLeaf(ns, local, value, content, path);
+    case 'complex':
+      if (!isObj(value)) throw new BuildError(`expected an object for <${local}> (${content.name}), got ${describe(value)}`, path);
+      return buildComplex(ns, local, value, content, path);
+    case 'xml': {
+      if (!isObj(value) || typeof value.name !== 'string') throw new BuildError(`expected an XML element object { ns, name, attrs?, children? } for <${local}>`, path);
+      const x = value as unknown as XElement;
+      return { ...x, ns, name: local };
+    }
+  }
+}
+
+function describe(v: unknown): string {
+  return Array.isArray(v) ? 'an array' : v === null ? 'null' : typeof v;
+}
+
+function scalar(v: unknown, content: LeafDesc, path: string): string {
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return content.codec.encode(v as never);
+  throw new BuildError(`expected a ${content.codec.xsd} value, got ${describe(v)}`, path);
+}
+
+function buildLeaf(ns: string | null, local: string, value: unknown, desc: LeafDesc, path: string): XElement {
+  const el: XElement = { ns, name: local };
+  if (!isObj(value)) {
+    el.children = [{ text: scalar(value, desc, path) }];
+    return el;
+  }
+  const attrs: Record<string, string> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (k === '$value' || k === '$attrs' || k === '$any' || v === undefined) continue;
+    const d = desc.attrs.find((a) => a.key === k);
+    if (!d) throw new BuildError(`unknown attribute "${k}" on <${local}>${desc.attrs.length ? ` (known: ${desc.attrs.map((a) => a.key).join(', ')})` : ''}; put foreign attributes in $attrs as {"{namespace}name": value}`, path);
+    attrs[clark(d.ns, d.local)] = scalar(v, { ...desc, codec: d.codec }, `${path}/@${k}`);
+  }
+  Object.assign(attrs, value.$attrs as Record<string, string> | undefined);
+  if (Object.keys(attrs).length) el.attrs = attrs;
+  const children: XNode[] = [];
+  if (value.$value !== undefined && value.$value !== '') children.push({ text: scalar(value.$value, desc, path) });
+  if (Array.isArray(value.$any)) children.push(...(value.$any as XNode[]));
+  if (children.length) el.children = children;
+  return el;
+}
+
+const RESERVED = new Set(['$attrs', '$any', 'kind']);
+
+function buildComplex(ns: string | null, local: string, value: Obj, desc: ComplexDesc, path: string): XElement {
+  const el: XElement = { ns, name: local };
+  const attrs: Record<string, string> = {};
+  const known = new Set<string>();
+  for (const a of desc.attrs) {
+    known.add(a.key);
+    const v = value[a.key];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw new BuildError(`attribute ${a.key} must be a ${a.codec.xsd} value, got ${describe(v)}`, `${path}/@${a.key}`);
+    attrs[clark(a.ns, a.local)] = a.codec.encode(v as never);
+  }
+  if (value.$attrs !== undefined) {
+    if (!isObj(value.$attrs)) throw new BuildError('$attrs must be an object of {"{namespace}name": "value"}', path);
+    Object.assign(attrs, value.$attrs);
+  }
+  if (Object.keys(attrs).length) el.attrs = attrs;
+
+  const children: XNode[] = [];
+  for (const p of desc.children) {
+    known.add(p.key);
+    const v = value[p.key];
+    if (p.kind === 'choice') {
+      if (v === undefined) continue;
+      if (!Array.isArray(v)) throw new BuildError(`${p.key} must be an array of single-key objects such as { ${p.options[0]?.key}: {...} }`, `${path}/${p.key}`);
+      v.forEach((entry, i) => {
+        const epath = `${path}/${p.key}[${i}]`;
+        if (!isObj(entry) || Object.keys(entry).length !== 1) throw new BuildError(`each entry must be an object with exactly one key (${p.options.map((o) => o.key).join(', ')}${p.keepUnknown ? ', $xml' : ''})`, epath);
+        const [k, ev] = Object.entries(entry)[0];
+        if (k === '$xml' && p.keepUnknown) return void children.push(ev as XElement);
+        const o = p.options.find((x) => x.key === k);
+        if (!o) throw new BuildError(`unknown entry "${k}" (expected one of ${p.options.map((x) => x.key).join(', ')})`, epath);
+        children.push(buildElement(o.ns, o.local, ev, o.content, `${epath}/${k}`));
+      });
+      continue;
+    }
+    pushParticle(children, p, v, `${path}/${p.key}`);
+  }
+  for (const k of Object.keys(value)) {
+    if (!known.has(k) && !RESERVED.has(k) && value[k] !== undefined) {
+      const names = [...desc.children.map((c) => c.key), ...desc.attrs.map((a) => a.key)];
+      const near = names.find((n) => n.toLowerCase() === k.toLowerCase());
+      throw new BuildError(`unknown property "${k}" in ${desc.name}${near ? ` (did you mean "${near}"?)` : ''}; known: ${names.join(', ')}`, path);
+    }
+  }
+  if (value.$any !== undefined) {
+    if (!Array.isArray(value.$any)) throw new BuildError('$any must be an array of XML nodes', path);
+    children.push(...(value.$any as XNode[]));
+  }
+  if (children.length) el.children = children;
+  return el;
+}
+
+function pushParticle(children: XNode[], p: ElementParticle, v: unknown, path: string): void {
+  if (v === undefined || v === null) {
+    if (p.autofill) children.push(buildElement(p.ns, p.local, p.autofill(), p.content, path));
+    return;
+  }
+  if (p.many) {
+    if (!Array.isArray(v)) throw new BuildError(`${p.key} may repeat, so it must be an array`, path);
+    v.forEach((item, i) => children.push(buildElement(p.ns, p.local, item, p.content, `${path}[${i}]`)));
+  } else {
+    if (Array.isArray(v)) throw new BuildError(`${p.key} occurs at most once, so it must not be an array`, path);
+    children.push(buildElement(p.ns, p.local, v, p.content, path));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Serialization
+
+function collectNamespaces(el: XElement, out: Map<string, string | undefined>): void {
+  if (el.ns && !out.has(el.ns)) out.set(el.ns, el.prefix);
+  for (const k of Object.keys(el.attrs ?? {})) {
+    const { ns } = unclark(k);
+    if (ns && ns !== NS.xml && !out.has(ns)) out.set(ns, undefined);
+  }
+  for (const c of el.children ?? []) if (!isText(c)) collectNamespaces(c, out);
+}
+
+/** Serialize an element tree: conventional prefixes, every namespace declared once on the root. */
+export function serialize(root: XElement, opts: WriteOptions = {}): string {
+  const used = new Map<string, string | undefined>();
+  collectNamespaces(root, used);
+  const prefixOf = new Map<string, string>([[NS.xml, 'xml']]);
+  const taken = new Set<string>(['xml', 'xmlns']);
+  for (const ns of used.keys()) {
+    const p = CONVENTIONAL_PREFIX[ns];
+    if (p !== undefined && !taken.has(p)) (prefixOf.set(ns, p), taken.add(p));
+  }
+  let n = 0;
+  for (const [ns, hint] of used) {
+    if (prefixOf.has(ns)) continue;
+    let p = hint && !taken.has(hint) ? hint : '';
+    while (!p || taken.has(p)) p = `ns${n++}`;
+    prefixOf.set(ns, p);
+    taken.add(p);
+  }
+  const defaultNs = [...prefixOf].find(([, p]) => p === '')?.[0] ?? null;
+  const qname = (ns: string | null, local: string) => {
+    const p = ns ? prefixOf.get(ns) : '';
+    return p ? `${p}:${local}` : local;
+  };
+  const attrQName = (key: string) => {
+    const { ns, local } = unclark(key);
+    return ns ? `${prefixOf.get(ns)}:${local}` : local;
+  };
+
+  let out = '';
+  const pretty = opts.pretty ?? true;
+  const w = createCB({ data: (chunk: string) => void (out += chunk), prettyPrint: pretty, indent: '  ', newline: '\n', wellFormed: true });
+  let failure: Error | undefined;
+  w.on('error', (e: Error) => void (failure ??= e));
+  if (opts.declaration ?? true) w.dec({ version: '1.0', encoding: 'UTF-8' });
+  const write = (el: XElement, isRoot: boolean, scopeDefault: string | null) => {
+    const attrs: Record<string, string> = {};
+    let myDefault = scopeDefault;
+    if (isRoot) {
+      for (const [ns, p] of prefixOf) if (ns !== NS.xml && used.has(ns)) attrs[p ? `xmlns:${p}` : 'xmlns'] = ns;
+      myDefault = defaultNs;
+    }
+    if (el.ns === null && myDefault !== null) {
+      attrs.xmlns = '';
+      myDefault = null;
+    }
+    for (const [k, v] of Object.entries(el.attrs ?? {})) attrs[attrQName(k)] = protect(v, ATTR_WS);
+    w.ele(el.ns, qname(el.ns, el.name), attrs);
+    for (const c of el.children ?? []) {
+      if (isText(c)) w.txt(protect(c.text, TEXT_WS));
+      else write(c, false, myDefault);
+    }
+    w.up();
+  };
+  write(root, true, null);
+  w.end();
+  if (failure) throw new BuildError(`cannot be written as XML: ${failure.message.replace(/ \(well-formed required\)\.?$/, '')}`, `/${root.name}`);
+  return out.replace(SENTINELS, (m) => `&#${m.charCodeAt(0) - 0xe000};`);
+}
+
+// Whitespace a parser would normalize away must be written as character references to survive a
+// round trip: CR in text (GuestCustomization scripts use &#13; line ends), CR/LF/TAB in attributes.
+// They pass through xmlbuilder2 as private-use characters U+E000+code and are replaced afterwards.
+const TEXT_WS = /\r/g;
+const ATTR_WS = /[\r\n\t]/g;
+const SENTINELS = /[\ue009\ue00a\ue00d]/g;
+const protect = (s: string, re: RegExp) => s.replace(re, (c) => String.fromCharCode(0xe000 + c.charCodeAt(0)));
