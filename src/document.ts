@@ -7,6 +7,7 @@ import { KINDS, ROOTS, type Kind } from './model/roots.js';
 import { buildElement, serialize, type WriteOptions } from './xml/build.js';
 import { NS, nsLabel } from './xml/names.js';
 import { readContent } from './xml/parse.js';
+import { infoOf, setInfo } from './xml/positions.js';
 import { readXml, XmlInputError, type ReadLimits } from './xml/read.js';
 
 type Roots = typeof ROOTS;
@@ -61,7 +62,10 @@ export function parse(xml: string | Uint8Array, opts: ParseOptions = {}): Parsed
     throw e;
   }
   const model = readContent(root, ROOTS[kind], `/${root.name}`) as Record<string, unknown>;
-  return { kind, ...model } as ParsedDocument;
+  const doc = { kind, ...model };
+  const info = infoOf(model);
+  if (info) setInfo(doc, info);
+  return doc as ParsedDocument;
 }
 
 /** Options for build. */

@@ -1,0 +1,15 @@
+/**
+ * vmparams: parse, normalize, build and validate VMware Cloud Director vApp request documents
+ * (InstantiateVAppTemplateParams, ComposeVAppParams, RecomposeVAppParams, CloneVAppParams,
+ * InstantiateOvfParams), and the vSphere instant-clone request (`instantClone`).
+ */
+export { parse, build, kindOf, UnknownDocumentError, XmlInputError } from './document.js';
+export type { ParsedDocument, NormalizedDocument, VmParamsDocument, DocumentOf, ParseOptions, BuildOptions } from './document.js';
+export { normalize } from './normalize.js';
+export { BuildError } from './xml/build.js';
+export { placeOf } from './xml/positions.js';
+export type { Place } from './xml/positions.js';
+export { KINDS } from './model/roots.js';
+export type { Kind } from './model/roots.js';
+export type { Problem, Report, Severity } from './validate/problem.js';
+export type { XElement, XNode } from './xml/tree.js';
