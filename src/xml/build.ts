@@ -149,23 +149,31 @@ function pushParticle(children: XNode[], p: ElementParticle, v: unknown, path: s
 // ---------------------------------------------------------------------------------------------
 // Serialization
 
-function collectNamespaces(el: XElement, out: Map<string, string | undefined>): void {
-  if (el.ns && !out.has(el.ns)) out.set(el.ns, el.prefix);
+function collectNamespaces(el: XElement, out: Map<string, string | undefined>, attrNs: Set<string>): void {
+  if (el.ns === null) attrNs.add('');
+  else if (out.get(el.ns) === undefined) out.set(el.ns, el.prefix);
   for (const k of Object.keys(el.attrs ?? {})) {
     const { ns } = unclark(k);
-    if (ns && ns !== NS.xml && !out.has(ns)) out.set(ns, undefined);
+    if (ns && ns !== NS.xml) {
+      attrNs.add(ns);
+      if (!out.has(ns)) out.set(ns, undefined);
+    }
   }
-  for (const c of el.children ?? []) if (!isText(c)) collectNamespaces(c, out);
+  for (const c of el.children ?? []) if (!isText(c)) collectNamespaces(c, out, attrNs);
 }
 
 /** Serialize an element tree: conventional prefixes, every namespace declared once on the root. */
 export function serialize(root: XElement, opts: WriteOptions = {}): string {
   const used = new Map<string, string | undefined>();
-  collectNamespaces(root, used);
+  const attrNs = new Set<string>();
+  collectNamespaces(root, used, attrNs);
   const prefixOf = new Map<string, string>([[NS.xml, 'xml']]);
   const taken = new Set<string>(['xml', 'xmlns']);
+  // Elements in no namespace cannot sit under a default namespace (xmlns="" is not written): then
+  // every namespace gets a prefix, vcloud included.
+  const noDefault = attrNs.has('');
   for (const ns of used.keys()) {
-    const p = CONVENTIONAL_PREFIX[ns];
+    const p = CONVENTIONAL_PREFIX[ns] === '' && noDefault ? 'vcloud' : CONVENTIONAL_PREFIX[ns];
     if (p !== undefined && !taken.has(p)) (prefixOf.set(ns, p), taken.add(p));
   }
   let n = 0;
@@ -177,13 +185,22 @@ export function serialize(root: XElement, opts: WriteOptions = {}): string {
     taken.add(p);
   }
   const defaultNs = [...prefixOf].find(([, p]) => p === '')?.[0] ?? null;
+  // Attributes cannot use the default namespace: a namespaced attribute in it (vcloud:capacity on a
+  // rasd:HostResource) needs a prefix of its own for the same URI.
+  const attrPrefixOf = new Map(prefixOf);
+  if (defaultNs && attrNs.has(defaultNs)) {
+    let p = 'vcloud';
+    while (taken.has(p)) p = `ns${n++}`;
+    attrPrefixOf.set(defaultNs, p);
+    taken.add(p);
+  }
   const qname = (ns: string | null, local: string) => {
     const p = ns ? prefixOf.get(ns) : '';
     return p ? `${p}:${local}` : local;
   };
   const attrQName = (key: string) => {
     const { ns, local } = unclark(key);
-    return ns ? `${prefixOf.get(ns)}:${local}` : local;
+    return ns ? `${attrPrefixOf.get(ns)}:${local}` : local;
   };
 
   let out = '';
@@ -192,26 +209,21 @@ export function serialize(root: XElement, opts: WriteOptions = {}): string {
   let failure: Error | undefined;
   w.on('error', (e: Error) => void (failure ??= e));
   if (opts.declaration ?? true) w.dec({ version: '1.0', encoding: 'UTF-8' });
-  const write = (el: XElement, isRoot: boolean, scopeDefault: string | null) => {
-    const attrs: Record<string, string> = {};
-    let myDefault = scopeDefault;
+  const XMLNS = NS.xmlns;
+  const write = (el: XElement, isRoot: boolean) => {
+    w.ele(el.ns, qname(el.ns, el.name));
     if (isRoot) {
-      for (const [ns, p] of prefixOf) if (ns !== NS.xml && used.has(ns)) attrs[p ? `xmlns:${p}` : 'xmlns'] = ns;
-      myDefault = defaultNs;
+      for (const [ns, p] of prefixOf) if (ns !== NS.xml && used.has(ns)) w.att(XMLNS, p ? `xmlns:${p}` : 'xmlns', ns);
+      if (defaultNs && attrPrefixOf.get(defaultNs) !== '') w.att(XMLNS, `xmlns:${attrPrefixOf.get(defaultNs)}`, defaultNs);
     }
-    if (el.ns === null && myDefault !== null) {
-      attrs.xmlns = '';
-      myDefault = null;
-    }
-    for (const [k, v] of Object.entries(el.attrs ?? {})) attrs[attrQName(k)] = protect(v, ATTR_WS);
-    w.ele(el.ns, qname(el.ns, el.name), attrs);
+    for (const [k, v] of Object.entries(el.attrs ?? {})) w.att(unclark(k).ns, attrQName(k), protect(v, ATTR_WS));
     for (const c of el.children ?? []) {
       if (isText(c)) w.txt(protect(c.text, TEXT_WS));
-      else write(c, false, myDefault);
+      else write(c, false);
     }
     w.up();
   };
-  write(root, true, null);
+  write(root, true);
   w.end();
   if (failure) throw new BuildError(`cannot be written as XML: ${failure.message.replace(/ \(well-formed required\)\.?$/, '')}`, `/${root.name}`);
   return out.replace(SENTINELS, (m) => `&#${m.charCodeAt(0) - 0xe000};`);
