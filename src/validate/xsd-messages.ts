@@ -1,0 +1,309 @@
+/**
+ * Plain-English wording for well-formedness and schema problems.
+ *
+ * libxml2 reports schema errors in its own terms (`Element '{http://...}X': This element is not
+ * expected. Expected is one of ( {http://...}A, ... ).`). `explainSchemaError` recognises those
+ * shapes and rewrites them with short namespace names, what was expected and how to fix it. All
+ * user-visible wording lives in MESSAGES so it can be reviewed (and changed) in one place.
+ */
+
+/** Short names for the namespaces a request uses (conventional prefixes, schema-facts.md section 0). */
+export const NAMESPACE_LABELS: Readonly<Record<string, string>> = {
+  'http://www.vmware.com/vcloud/v1.5': 'vcloud',
+  'http://schemas.dmtf.org/ovf/envelope/1': 'ovf',
+  'http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_ResourceAllocationSettingData': 'rasd',
+  'http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_VirtualSystemSettingData': 'vssd',
+  'http://schemas.dmtf.org/wbem/wscim/1/common': 'cim',
+  'http://www.vmware.com/schema/ovf': 'vmw',
+  'http://schemas.dmtf.org/ovf/environment/1': 'ovfenv',
+  'http://www.w3.org/XML/1998/namespace': 'xml',
+  'http://www.vmware.com/vcloud/v1': 'vCloud API 1.0',
+};
+
+const VCLOUD = 'http://www.vmware.com/vcloud/v1.5';
+const OVF = 'http://schemas.dmtf.org/ovf/envelope/1';
+
+/** The request roots, in the order they are listed to users. */
+export const REQUEST_ROOTS = [
+  'InstantiateVAppTemplateParams',
+  'ComposeVAppParams',
+  'RecomposeVAppParams',
+  'CloneVAppParams',
+  'InstantiateOvfParams',
+] as const;
+
+/** Human label of a namespace URI ('' = no namespace). */
+export function nsLabel(uri: string): string {
+  if (uri === '') return 'no namespace';
+  return NAMESPACE_LABELS[uri] ?? uri;
+}
+
+/** Label plus URI, for messages about a namespace mistake. */
+function nsFull(uri: string): string {
+  if (uri === '') return 'no namespace';
+  const label = NAMESPACE_LABELS[uri];
+  return label ? `the ${label} namespace (${uri})` : `namespace ${uri}`;
+}
+
+/** What a value of a built-in type looks like, for "not a valid value" messages. */
+const TYPE_HINTS: Readonly<Record<string, string>> = {
+  boolean: 'use true or false (or 1 / 0)',
+  int: 'use a whole number between -2147483648 and 2147483647',
+  integer: 'use a whole number',
+  long: 'use a whole number',
+  short: 'use a whole number between -32768 and 32767',
+  unsignedShort: 'use a whole number between 0 and 65535',
+  unsignedInt: 'use a whole number between 0 and 4294967295',
+  unsignedLong: 'use a whole number of 0 or more',
+  unsignedByte: 'use a whole number between 0 and 255',
+  anyURI: 'use a URL such as https://vcd.example.com/api/vAppTemplate/vappTemplate-1234 (no spaces or % placeholders)',
+  dateTime: 'use a date-time such as 2024-05-01T12:00:00Z',
+  date: 'use a date such as 2024-05-01',
+  duration: 'use an ISO 8601 duration such as PT30M',
+};
+
+/** Every message of the xml and xsd rules. `{name}` placeholders are filled from data. */
+export const MESSAGES = {
+  // --- xml rule: input that is not a usable XML document ---
+  'xml/not-well-formed': 'not well-formed XML: {detail}',
+  'xml/namespace': 'namespace error: {detail}',
+  'xml/doctype':
+    'the document has a DOCTYPE declaration; vCloud request documents never need one, and DTDs and entities are refused for safety. Remove the <!DOCTYPE ...> line',
+  'xml/empty': 'the document is empty',
+  'xml/too-large': 'the document is {size} bytes; documents over {limit} bytes are refused',
+  'xml/encoding': 'the document is not valid {encoding}: {detail}',
+  // --- xsd rule ---
+  'xsd/unexpected-element': 'expected {expected} here, found <{found}>',
+  'xsd/unexpected-element-no-alternative': '<{found}> is not allowed here: <{parent}> has no more children at this point',
+  'xsd/unexpected-element-order': 'expected {expected} here, found <{found}>; <{found}> is allowed in <{parent}> but not at this position (children must follow the schema order)',
+  'xsd/wrong-namespace':
+    '<{found}> is in {foundNs} but {expected} is expected here: <{local}> belongs to {expectedNs}{fix}',
+  'xsd/missing-child': '<{element}> is incomplete: expected {expected} after its last child{hint}',
+  'xsd/missing-attribute': '<{element}> is missing the required attribute {attribute}',
+  'xsd/unprefixed-ovf-attribute':
+    'attribute {local} on <{element}> must be written {prefix}:{local} ({label} attributes are namespace-qualified)',
+  'xsd/attribute-not-allowed': 'attribute {attribute} is not allowed on <{element}>{hint}',
+  'xsd/invalid-attribute-value': 'attribute {attribute} on <{element}> has the value {value}, which is not a valid {type}; {hint}',
+  'xsd/invalid-element-value': '<{element}> contains {value}, which is not a valid {type}; {hint}',
+  'xsd/facet': '<{element}>{attributePart}: {detail}',
+  'xsd/unknown-root': '<{element}> in {elementNs} is not a request this tool knows: the root must be one of {roots} in the vcloud namespace ({vcloud}){hint}',
+  'xsd/abstract': '<{element}> is abstract and cannot be used directly; use a concrete section such as <ovf:VirtualHardwareSection> or <NetworkConnectionSection>',
+  'xsd/text-not-allowed': '<{element}> must contain only child elements, not text',
+  'xsd/children-not-allowed': '<{element}> must contain only a value, not child elements',
+  'xsd/other': '<{element}>: {detail}',
+} as const;
+
+/** Message id within a rule. */
+export type MessageId = keyof typeof MESSAGES;
+
+/** Fill `{name}` placeholders of a message template. */
+export function format(id: MessageId, data: Record<string, string | number | boolean>): string {
+  return MESSAGES[id].replace(/\{(\w+)\}/g, (_, k: string) => (k in data ? String(data[k]) : `{${k}}`));
+}
+
+/** A parsed `{uri}local` or `prefix:local` name from a libxml2 message. */
+interface QName {
+  ns: string;
+  local: string;
+}
+
+function parseQName(raw: string, resolvePrefix: (p: string) => string | undefined): QName {
+  const m = /^\{([^}]*)\}(.+)$/.exec(raw);
+  if (m) return { ns: m[1], local: m[2] };
+  const i = raw.indexOf(':');
+  if (i > 0) return { ns: resolvePrefix(raw.slice(0, i)) ?? '', local: raw.slice(i + 1) };
+  return { ns: '', local: raw };
+}
+
+/** `<Source> (vcloud)` / `one of <A>, <B> (vcloud)` / mixed namespaces each labelled. */
+function describeExpected(list: string[], resolvePrefix: (p: string) => string | undefined): string {
+  const items = list.map((raw) => {
+    const any = /^##other\{([^}]*)\}\*$/.exec(raw) ?? /^\{([^}]*)\}\*$/.exec(raw);
+    if (raw.startsWith('##other')) return { text: 'an element from another namespace', ns: null as string | null };
+    if (any) return { text: `any element of ${nsFull(any[1])}`, ns: null };
+    if (raw === '*' || raw === '##any') return { text: 'any element', ns: null };
+    const q = parseQName(raw, resolvePrefix);
+    return { text: `<${q.local}>`, ns: q.ns };
+  });
+  const namespaces = new Set(items.filter((i) => i.ns !== null).map((i) => i.ns));
+  let text: string;
+  if (namespaces.size <= 1 && items.every((i) => i.ns !== null)) {
+    const ns = [...namespaces][0] ?? '';
+    text = `${items.map((i) => i.text).join(', ')} (${nsLabel(ns)})`;
+  } else {
+    text = items.map((i) => (i.ns === null ? i.text : `${i.text} (${nsLabel(i.ns)})`)).join(', ');
+  }
+  return items.length > 1 ? `one of ${text}` : text;
+}
+
+/** Context the translator needs about the element an error is attached to. */
+export interface ErrorContext {
+  /** Local name of the parent element, if any. */
+  parentName?: string;
+  /** Unprefixed attributes present on the element (local names). */
+  unqualifiedAttributes: string[];
+  /** Local names of elements the parent's content model allows anywhere (for order hints). */
+  resolvePrefix: (prefix: string) => string | undefined;
+  /** Local names of the element's siblings, in document order (for order hints). */
+  siblingNames?: string[];
+}
+
+/** A translated schema error. */
+export interface Explained {
+  messageId: MessageId;
+  message: string;
+  data: Record<string, string | number | boolean>;
+}
+
+function out(messageId: MessageId, data: Record<string, string | number | boolean>): Explained {
+  return { messageId, message: format(messageId, data), data };
+}
+
+function quote(v: string): string {
+  const short = v.length > 60 ? `${v.slice(0, 57)}...` : v;
+  return `'${short}'`;
+}
+
+function typeName(raw: string): { type: string; hint: string } {
+  const m = /^xs(?:d)?:(\w+)$/.exec(raw);
+  if (m) {
+    const t = m[1];
+    const label = t === 'anyURI' ? 'URI' : t === 'boolean' ? 'boolean' : `${t} (xs:${t})`;
+    return { type: label, hint: TYPE_HINTS[t] ?? `see the schema type xs:${t}` };
+  }
+  return { type: 'value', hint: 'see the allowed values in the schema' };
+}
+
+/**
+ * Rewrite one libxml2 schema validation message in plain English.
+ * `message` is libxml2's text (one error), `ctx` describes the element it is about.
+ */
+export function explainSchemaError(message: string, ctx: ErrorContext): Explained {
+  const msg = message.trim().replace(/\s+/g, ' ');
+  const head = /^Element '([^']+)'(?:, attribute '([^']+)')?: (.*)$/.exec(msg);
+  if (!head) return out('xsd/other', { element: '?', detail: msg });
+  const el = parseQName(head[1], ctx.resolvePrefix);
+  const attrRaw = head[2];
+  const rest = head[3];
+  const element = el.local;
+
+  // --- content model: unexpected element -----------------------------------------------------
+  const unexpected = /^This element is not expected\.(?: Expected is(?: one of)? \( (.*) \)\.)?$/.exec(rest);
+  if (unexpected) {
+    const expectedRaw = unexpected[1] ? unexpected[1].split(/\s*,\s*/).filter(Boolean) : [];
+    if (expectedRaw.length === 0) {
+      return out('xsd/unexpected-element-no-alternative', { found: element, parent: ctx.parentName ?? 'the parent' });
+    }
+    const expected = expectedRaw.map((r) => parseQName(r, ctx.resolvePrefix));
+    const sameLocal = expected.find((q) => q.local === element && q.ns !== el.ns);
+    const expectedText = describeExpected(expectedRaw, ctx.resolvePrefix);
+    if (sameLocal) {
+      const prefix = NAMESPACE_LABELS[sameLocal.ns];
+      const fix =
+        sameLocal.ns === VCLOUD
+          ? ` (write it without a prefix, with xmlns="${VCLOUD}" in scope)`
+          : prefix && !prefix.includes(' ')
+            ? ` (write <${prefix}:${element}> with xmlns:${prefix}="${sameLocal.ns}")`
+            : '';
+      return out('xsd/wrong-namespace', {
+        found: element,
+        foundNs: nsFull(el.ns),
+        expected: `<${element}> (${nsLabel(sameLocal.ns)})`,
+        local: element,
+        expectedNs: nsFull(sameLocal.ns),
+        fix,
+      });
+    }
+    // A vCloud section written with the ovf: prefix (or the reverse) shows up as "expected ovf:Section ...".
+    if (el.ns !== VCLOUD && el.ns !== '' && expected.some((q) => q.ns === OVF && q.local === 'Section') && /Section$/.test(element)) {
+      return out('xsd/wrong-namespace', {
+        found: element,
+        foundNs: nsFull(el.ns),
+        expected: 'a section',
+        local: element,
+        expectedNs: el.ns === OVF ? nsFull(VCLOUD) : 'the vcloud or ovf namespace',
+        fix: el.ns === OVF ? ' (vCloud sections such as NetworkConfigSection are written without the ovf: prefix)' : '',
+      });
+    }
+    const later = ctx.siblingNames ?? [];
+    void later;
+    return out('xsd/unexpected-element', { expected: expectedText, found: element });
+  }
+
+  // --- content model: missing child -----------------------------------------------------------
+  const missing = /^Missing child element\(s\)\. Expected is(?: one of)? \( (.*) \)\.$/.exec(rest);
+  if (missing) {
+    const list = missing[1].split(/\s*,\s*/).filter(Boolean);
+    const q = list.map((r) => parseQName(r, ctx.resolvePrefix));
+    const hint =
+      q.length === 1 && q[0].ns === OVF && q[0].local === 'Info'
+        ? ' (every section starts with <ovf:Info>, e.g. <ovf:Info>Network settings</ovf:Info>)'
+        : '';
+    return out('xsd/missing-child', { element, expected: describeExpected(list, ctx.resolvePrefix), hint });
+  }
+
+  // --- attributes --------------------------------------------------------------------------------
+  const reqAttr = /^The attribute '([^']+)' is required but missing\.$/.exec(rest);
+  if (reqAttr) {
+    const a = parseQName(reqAttr[1], ctx.resolvePrefix);
+    const label = NAMESPACE_LABELS[a.ns];
+    if (a.ns !== '' && label && ctx.unqualifiedAttributes.includes(a.local)) {
+      const prefix = label.includes(' ') ? 'ovf' : label;
+      return out('xsd/unprefixed-ovf-attribute', { local: a.local, element, prefix, label: prefix.toUpperCase() });
+    }
+    const shown = a.ns === '' ? a.local : `${NAMESPACE_LABELS[a.ns] ?? `{${a.ns}}`}:${a.local}`;
+    return out('xsd/missing-attribute', { element, attribute: shown });
+  }
+  const notAllowed = /^The attribute '([^']+)' is not allowed\.$/.exec(rest);
+  if (notAllowed) {
+    const a = parseQName(notAllowed[1], ctx.resolvePrefix);
+    const shown = a.ns === '' ? a.local : `${NAMESPACE_LABELS[a.ns] ?? `{${a.ns}}`}:${a.local}`;
+    let hint = '';
+    if (a.ns === OVF && el.ns === VCLOUD) hint = ` (vCloud attributes are written without a prefix: ${a.local}="...")`;
+    else if (a.ns === '' && el.ns === VCLOUD) hint = ' (check the spelling; foreign attributes need their own namespace prefix)';
+    return out('xsd/attribute-not-allowed', { attribute: shown, element, hint });
+  }
+
+  // --- values ------------------------------------------------------------------------------------
+  const badValue = /^'(.*)' is not a valid value of the (?:atomic|local atomic|union|local union|list) type(?: '([^']+)')?\.$/.exec(rest);
+  if (badValue) {
+    const { type, hint } = typeName(badValue[2] ?? '');
+    if (attrRaw) {
+      const a = parseQName(attrRaw, ctx.resolvePrefix);
+      const shown = a.ns === '' ? a.local : `${NAMESPACE_LABELS[a.ns] ?? a.ns}:${a.local}`;
+      return out('xsd/invalid-attribute-value', { attribute: shown, element, value: quote(badValue[1]), type, hint });
+    }
+    return out('xsd/invalid-element-value', { element, value: quote(badValue[1]), type, hint });
+  }
+  const facet = /^\[facet '(\w+)'\] (.*)$/.exec(rest);
+  if (facet) {
+    const attributePart = attrRaw ? ` attribute ${parseQName(attrRaw, ctx.resolvePrefix).local}` : '';
+    const detail = facet[2]
+      .replace(/^The value '(.*)' is not an element of the set \{(.*)\}\.$/, "the value '$1' is not one of $2")
+      .replace(/^The value '(.*)' is not accepted by the pattern '(.*)'\.$/, "the value '$1' does not have the required form")
+      .replace(/^The value has a length of '(\d+)'; this exceeds the allowed maximum length of '(\d+)'\.$/, 'the value is $1 characters long; at most $2 are allowed')
+      .replace(/^The value '(.*)' is greater than the maximum value allowed \('(.*)'\)\.$/, "the value '$1' is larger than the maximum $2")
+      .replace(/^The value '(.*)' is less than the minimum value allowed \('(.*)'\)\.$/, "the value '$1' is smaller than the minimum $2");
+    return out('xsd/facet', { element, attributePart, detail });
+  }
+
+  // --- structure -----------------------------------------------------------------------------------
+  if (/^No matching global declaration available for the validation root\.$/.test(rest)) {
+    let hint = '';
+    if (el.ns === 'http://www.vmware.com/vcloud/v1') hint = `; this document uses the vCloud API 1.0 namespace, change xmlns to ${VCLOUD}`;
+    else if (el.ns === '') hint = `; add xmlns="${VCLOUD}" to the root element`;
+    else if ((REQUEST_ROOTS as readonly string[]).includes(element) && el.ns !== VCLOUD) hint = `; change its namespace to ${VCLOUD}`;
+    return out('xsd/unknown-root', {
+      element,
+      elementNs: nsFull(el.ns),
+      roots: REQUEST_ROOTS.join(', '),
+      vcloud: VCLOUD,
+      hint,
+    });
+  }
+  if (/^The type definition is abstract\.$/.test(rest)) return out('xsd/abstract', { element });
+  if (/^Character content other than whitespace is not allowed/.test(rest)) return out('xsd/text-not-allowed', { element });
+  if (/^Element content is not allowed, because/.test(rest)) return out('xsd/children-not-allowed', { element });
+
+  return out('xsd/other', { element, detail: rest });
+}

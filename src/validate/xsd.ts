@@ -1,0 +1,283 @@
+/**
+ * Schema validation of vCloud request documents with libxml2-wasm.
+ *
+ * - The schema set (bundled xsd/ or a --schema-dir) is compiled once per process and reused
+ *   (xsd-schemas.ts); libxml2 is never allowed to read a file or the network (xsd-schemas.ts
+ *   explains the input provider that enforces this).
+ * - Documents are parsed without DTD loading, entity substitution or network access; a document
+ *   with a DOCTYPE (and therefore any entity declaration) is refused before libxml2 sees it.
+ * - Every libxml2 diagnostic becomes a Problem with rule `xml` (not well-formed / refused input) or
+ *   `xsd` (schema), a line, a column (0 when libxml2 does not know it), an element path such as
+ *   `/ComposeVAppParams/SourcedItem[2]/InstantiationParams`, and a plain-English message
+ *   (xsd-messages.ts).
+ */
+import { ParseOption, XmlDocument, XmlElement, XmlError, XmlParseError } from 'libxml2-wasm';
+import type { ErrorDetail } from 'libxml2-wasm';
+import type { Problem } from './problem.js';
+import { explainSchemaError, format, type MessageId } from './xsd-messages.js';
+import { loadSchemaSet } from './xsd-schemas.js';
+
+export { SchemaDirError, bundledSchemaDir, inputRequests } from './xsd-schemas.js';
+export { MESSAGES, NAMESPACE_LABELS } from './xsd-messages.js';
+
+/** Options for schema validation. */
+export interface SchemaValidationOptions {
+  /** Validate against the XSD set in this directory instead of the bundled one (see loadSchemaSet). */
+  schemaDir?: string;
+}
+
+/** Documents larger than this are refused outright (requests are a few kilobytes). */
+export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * libxml2 parse options: no entity substitution (no NOENT), no DTD loading (no DTDLOAD/DTDATTR/
+ * DTDVALID), no external entities (NO_XXE), no network (NONET), no XInclude, no catalog PIs, and
+ * line numbers above 65535 kept (BIG_LINES).
+ */
+const PARSE_OPTIONS = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE | ParseOption.XML_PARSE_BIG_LINES | ParseOption.XML_PARSE_NO_SYS_CATALOG;
+
+/** Compile (or fetch from the cache) the schema set now, so the first validation is not slower. Throws SchemaDirError. */
+export async function initSchemas(opts: SchemaValidationOptions = {}): Promise<void> {
+  loadSchemaSet(opts.schemaDir);
+}
+
+/** Validate a document against the schema set; resolves to its `xml`/`xsd` problems (empty when valid). Rejects with SchemaDirError for a bad schemaDir. */
+export async function validateSchema(xml: string | Uint8Array, opts: SchemaValidationOptions = {}): Promise<Problem[]> {
+  return validateSchemaSync(xml, opts);
+}
+
+/** Synchronous form of validateSchema. Throws SchemaDirError for a bad schemaDir. */
+export function validateSchemaSync(xml: string | Uint8Array, opts: SchemaValidationOptions = {}): Problem[] {
+  const set = loadSchemaSet(opts.schemaDir);
+  const parsed = parseDocument(xml);
+  if (!parsed.doc) return parsed.problems;
+  const doc = parsed.doc;
+  try {
+    try {
+      set.validator.validate(doc);
+      return parsed.problems;
+    } catch (e) {
+      if (!(e instanceof XmlError)) throw e;
+      const details: ErrorDetail[] = (e as { details?: ErrorDetail[] }).details ?? [];
+      if (details.length === 0) {
+        return [...parsed.problems, problem('xsd', 'xsd/other', { element: rootName(doc), detail: e.message.trim() }, 0, 0, '/')];
+      }
+      return [...parsed.problems, ...details.map((d) => schemaProblem(doc, d))];
+    }
+  } finally {
+    doc.dispose();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+interface Parsed {
+  doc: XmlDocument | null;
+  problems: Problem[];
+}
+
+function problem(
+  rule: 'xml' | 'xsd',
+  id: MessageId,
+  data: Record<string, string | number | boolean>,
+  line: number,
+  column: number,
+  path: string,
+): Problem {
+  return { severity: 'error', rule, line, column, path, message: format(id, data), messageId: id, data };
+}
+
+/** Position of `<!DOCTYPE` in the prolog (after the XML declaration, comments, PIs, blanks), or -1. */
+export function findDoctype(text: string): number {
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i])) i++;
+    if (text.startsWith('<?', i)) {
+      const end = text.indexOf('?>', i + 2);
+      if (end < 0) return -1;
+      i = end + 2;
+    } else if (text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i + 4);
+      if (end < 0) return -1;
+      i = end + 3;
+    } else if (/^<!DOCTYPE/i.test(text.slice(i, i + 9))) {
+      return i;
+    } else {
+      return -1;
+    }
+  }
+}
+
+function lineCol(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let last = -1;
+  for (let k = 0; k < offset; k++) {
+    if (text.charCodeAt(k) === 10) {
+      line++;
+      last = k;
+    }
+  }
+  return { line, column: offset - last };
+}
+
+/** Text view of the document for the pre-checks (only the prolog matters, so any ASCII-compatible decoding will do). */
+function prologText(xml: string | Uint8Array): string {
+  if (typeof xml === 'string') return xml.slice(0, 1 << 20);
+  const head = xml.subarray(0, 1 << 20);
+  if ((head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0x00 && head[1] === 0x3c)) return new TextDecoder('utf-16be').decode(head);
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0x3c && head[1] === 0x00)) return new TextDecoder('utf-16le').decode(head);
+  return new TextDecoder('latin1').decode(head);
+}
+
+function parseDocument(xml: string | Uint8Array): Parsed {
+  const size = typeof xml === 'string' ? xml.length : xml.byteLength;
+  if (size > MAX_DOCUMENT_BYTES) {
+    return { doc: null, problems: [problem('xml', 'xml/too-large', { size, limit: MAX_DOCUMENT_BYTES }, 0, 0, '/')] };
+  }
+  const text = prologText(xml);
+  if (text.trim() === '' || text.replace(/^\uFEFF/, '').trim() === '') {
+    return { doc: null, problems: [problem('xml', 'xml/empty', {}, 0, 0, '/')] };
+  }
+  const dt = findDoctype(text);
+  if (dt >= 0) {
+    const { line, column } = lineCol(text, dt);
+    return { doc: null, problems: [problem('xml', 'xml/doctype', {}, line, column, '/')] };
+  }
+  let doc: XmlDocument;
+  try {
+    doc =
+      typeof xml === 'string'
+        ? XmlDocument.fromString(xml, { option: PARSE_OPTIONS })
+        : XmlDocument.fromBuffer(xml, { option: PARSE_OPTIONS });
+  } catch (e) {
+    if (e instanceof XmlParseError || e instanceof XmlError) {
+      const details: ErrorDetail[] = (e as { details?: ErrorDetail[] }).details ?? [];
+      const errors = details.filter((d) => d.level >= 2);
+      if (errors.length === 0) return { doc: null, problems: [problem('xml', 'xml/not-well-formed', { detail: cleanParserMessage(e.message) }, 0, 0, '/')] };
+      return { doc: null, problems: errors.slice(0, 50).map(parseProblem) };
+    }
+    throw e;
+  }
+  // Belt and braces: the prolog scan above should make this impossible.
+  if (doc.dtd !== null) {
+    doc.dispose();
+    return { doc: null, problems: [problem('xml', 'xml/doctype', {}, 1, 0, '/')] };
+  }
+  return { doc, problems: [] };
+}
+
+function cleanParserMessage(m: string): string {
+  return m
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/\.$/, '');
+}
+
+function parseProblem(d: ErrorDetail): Problem {
+  const detail = cleanParserMessage(d.message);
+  const id: MessageId = /namespace|prefix/i.test(detail) && !/not well-formed/i.test(detail) ? 'xml/namespace' : 'xml/not-well-formed';
+  const friendly = detail
+    .replace(/^Start tag expected, '<' not found$/, "no root element found (the document must start with '<')")
+    .replace(/^Extra content at the end of the document$/, 'text or a second root element after the end of the root element')
+    .replace(/^Premature end of data in tag (\S+) line (\d+)$/, 'the document ends before <$1> (opened on line $2) is closed')
+    .replace(/^Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)$/, '</$3> does not match the open element <$1> (line $2)')
+    .replace(/^Namespace prefix (\S+) on (\S+) is not defined$/, 'the prefix $1: on <$2> is not declared (add xmlns:$1="...")')
+    .replace(/^Namespace prefix (\S+) for (\S+) on (\S+) is not defined$/, 'the prefix $1: of attribute $1:$2 on <$3> is not declared (add xmlns:$1="...")');
+  return problem('xml', id, { detail: friendly }, d.line > 0 ? d.line : 0, d.col > 0 ? d.col : 0, '/');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paths and schema problems
+
+function rootName(doc: XmlDocument): string {
+  try {
+    return doc.root.name;
+  } catch {
+    return '?';
+  }
+}
+
+function childElements(el: XmlElement): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (let c = el.firstChild; c; c = c.next) if (c instanceof XmlElement) out.push(c);
+  return out;
+}
+
+/**
+ * Find the element libxml2 means by its node path (xmlGetNodePath): steps are `*` / `*[n]` for
+ * elements in a default namespace (n counts all element siblings) or `name` / `prefix:name[n]`
+ * (n counts siblings with the same name and prefix).
+ */
+export function resolveNodePath(doc: XmlDocument, xpath: string | undefined): XmlElement | null {
+  if (!xpath || !xpath.startsWith('/')) return null;
+  const steps = xpath.slice(1).split('/');
+  let cur: XmlElement | null = null;
+  for (const step of steps) {
+    const m = /^([^[]+)(?:\[(\d+)\])?$/.exec(step);
+    if (!m) return cur;
+    const name = m[1];
+    const index = m[2] ? Number(m[2]) : 1;
+    const candidates: XmlElement[] = cur === null ? [doc.root] : childElements(cur);
+    const matching =
+      name === '*'
+        ? candidates
+        : candidates.filter((c) => {
+            const i = name.indexOf(':');
+            return i > 0 ? c.prefix === name.slice(0, i) && c.name === name.slice(i + 1) : c.name === name && !c.prefix;
+          });
+    const next = matching[index - 1];
+    if (!next) return cur;
+    cur = next;
+  }
+  return cur;
+}
+
+/** `/ComposeVAppParams/SourcedItem[2]/InstantiationParams`: local names, index when a name repeats among siblings. */
+export function elementPath(el: XmlElement | null): string {
+  if (!el) return '/';
+  const parts: string[] = [];
+  for (let cur: XmlElement | null = el; cur; cur = cur.parent) {
+    const parent: XmlElement | null = cur.parent;
+    if (!parent) {
+      parts.push(cur.name);
+      break;
+    }
+    const same = childElements(parent).filter((c) => c.name === cur!.name && c.namespaceUri === cur!.namespaceUri);
+    parts.push(same.length > 1 ? `${cur.name}[${same.findIndex((c) => c.isSameNode(cur!)) + 1}]` : cur.name);
+  }
+  return '/' + parts.reverse().join('/');
+}
+
+function schemaProblem(doc: XmlDocument, d: ErrorDetail): Problem {
+  const el = resolveNodePath(doc, d.xpath);
+  const unqualified = el ? el.attrs.filter((a) => !a.prefix).map((a) => a.name) : [];
+  const explained = explainSchemaError(d.message, {
+    parentName: el?.parent?.name,
+    unqualifiedAttributes: unqualified,
+    resolvePrefix: (p) => {
+      const scope = el ?? docRoot(doc);
+      if (!scope) return undefined;
+      return scope.namespaces[p];
+    },
+  });
+  const line = d.line > 0 ? d.line : (el?.line ?? 0);
+  return {
+    severity: 'error',
+    rule: 'xsd',
+    line,
+    column: d.col > 0 ? d.col : 0,
+    path: elementPath(el),
+    message: explained.message,
+    messageId: explained.messageId,
+    data: explained.data,
+  };
+}
+
+function docRoot(doc: XmlDocument): XmlElement | null {
+  try {
+    return doc.root;
+  } catch {
+    return null;
+  }
+}
