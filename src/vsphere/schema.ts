@@ -225,20 +225,37 @@ export const SerialUpdateSpec = z
   })
   .superRefine(fileBackedOnly('serial'));
 
-/** `/api` map encoding: a JSON object keyed by device key. */
+function deviceKeyProblem(ctx: Ctx, path: string[], key: string): void {
+  report(ctx, path, `map key ${JSON.stringify(key)} is not a device key; use the device's integer key as a string, e.g. "4000"`, {
+    rule: 'instant-clone/device-key',
+    messageId: 'notInteger',
+    data: { key },
+  });
+}
+
+/**
+ * `/api` map encoding: a JSON object keyed by device key. Keys are checked in a refinement that
+ * always runs (rather than as zod's record key schema) so the values under a bad key are still checked.
+ */
 function apiMap<T extends z.ZodType>(value: T) {
-  return z.record(DeviceKey, value);
+  return z.record(z.string(), value).superRefine(
+    (map, ctx) => {
+      for (const key of Object.keys(map as object)) if (!DeviceKey.safeParse(key).success) deviceKeyProblem(ctx, [key], key);
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) },
+  );
 }
 
 /** `/rest` map encoding: an array of `{key, value}` entries with unique keys. */
 function restMap<T extends z.ZodType>(value: T) {
-  return z.array(z.strictObject({ key: DeviceKey, value })).superRefine(
+  return z.array(z.strictObject({ key: z.string(), value })).superRefine(
     (entries, ctx) => {
     const seen = new Map<string, number>();
     // Runs even when an entry is malformed (see `when`), so look at the raw entries defensively.
     (entries as unknown[]).forEach((e, i) => {
       if (typeof e !== 'object' || e === null || typeof (e as { key?: unknown }).key !== 'string') return;
       const key = (e as { key: string }).key;
+      if (!DeviceKey.safeParse(key).success) deviceKeyProblem(ctx, [String(i), 'key'], key);
       const first = seen.get(key);
       if (first !== undefined) {
         report(ctx, [String(i), 'key'], `device key "${key}" appears twice (entries ${first} and ${i}); merge the two entries`, {

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { makeReport, type Problem, type Report } from '../validate/problem.js';
 import { convert, detectForm, pointer, type BodyForm } from './form.js';
+import { jsonErrorOffset } from './json-position.js';
 import { severityOf } from './rules.js';
 import {
   InstantCloneSpec,
@@ -73,11 +74,10 @@ export function parseJson(input: string | Uint8Array): ParsedJson {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
     const msg = (e as Error).message;
-    const m = /position (\d+)/.exec(msg);
     let line = 0;
     let column = 0;
-    if (m) {
-      const pos = Number(m[1]);
+    const pos = jsonErrorOffset(text);
+    if (pos >= 0) {
       const before = text.slice(0, pos);
       line = before.split('\n').length;
       column = pos - before.lastIndexOf('\n');
@@ -229,6 +229,9 @@ function toProblems(issue: z.core.$ZodIssue, body: unknown, form: BodyForm): Pro
       return [problem('instant-clone/type', path, `${field} has the wrong format${keyNote}`, 'format', { ...data, field })];
     }
     case 'invalid_value': {
+      if (!at.found) {
+        return [problem('instant-clone/required', path, `${field} is required${field === 'type' ? ' in a backing: one of ' + issue.values.map(String).join(', ') : ''}${keyNote}`, 'missing', { ...data, field })];
+      }
       const allowed = issue.values.map(String);
       const got = describe(at.value);
       const type = typeAt(segs.slice(0, -1));
@@ -242,31 +245,16 @@ function toProblems(issue: z.core.$ZodIssue, body: unknown, form: BodyForm): Pro
       const allowed = type ? Object.keys(objectSchemas[type].shape) : form === 'rest' && path.length === 0 ? ['spec'] : ['key', 'value'];
       const where = type ?? (path.length === 0 ? 'the /rest body' : 'a /rest map entry');
       return issue.keys.map((key) => {
-        const close = allowed.find((a) => editDistance(a, key) <= 2);
+        const close = allowed.find((a) => editDistance(a, key) <= Math.max(1, Math.floor(key.length / 4)));
         const hint =
           unknownFieldHint(type, key) ??
           `unknown field "${key}" in ${where}${close ? `; did you mean "${close}"?` : `; allowed fields: ${allowed.join(', ')}`}`;
         return problem('instant-clone/unknown-field', [...path, key], hint + keyNote, 'unknown', { ...data, field: key, type: where });
       });
     }
-    case 'invalid_key': {
-      const key = String(path[path.length - 1]);
-      return [problem('instant-clone/device-key', path, `map key ${JSON.stringify(key)} in ${segs[0]} is not a device key; use the device's integer key as a string, e.g. "${segs[0] === 'nics_to_update' ? 4000 : segs[0] === 'serial_ports_to_update' ? 9000 : 10000}"`, 'notInteger', { key })];
-    }
     default:
       return [problem('instant-clone/type', path, `${issue.message}${keyNote}`, issue.code)];
   }
-}
-
-/** Device keys of /rest map entries are checked by zod as a nested regex issue; fix their rule id. */
-function fixRestKeyProblems(problems: Problem[], body: unknown): Problem[] {
-  return problems.map((p) => {
-    if (p.rule === 'instant-clone/type' && p.messageId === 'format' && p.path.endsWith('/key')) {
-      const value = valueAt(body, p.path.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s))).value;
-      return { ...p, rule: 'instant-clone/device-key', severity: severityOf('instant-clone/device-key'), messageId: 'notInteger', message: `map key ${JSON.stringify(value)} is not a device key; use the device's integer key as a string, e.g. "4000"`, data: { key: String(value) } };
-    }
-    return p;
-  });
 }
 
 /**
@@ -298,7 +286,7 @@ export function validate(input: unknown, opts: ValidateOptions = {}): InstantClo
   const schema = detected === 'api' ? InstantCloneSpec : RestInstantCloneBody;
   const result = schema.safeParse(body);
   if (!result.success) {
-    problems.push(...fixRestKeyProblems(result.error.issues.flatMap((i) => toProblems(i, body, detected)), body));
+    problems.push(...result.error.issues.flatMap((i) => toProblems(i, body, detected)));
   }
   const report: InstantCloneReport = { ...makeReport('InstantCloneSpec', problems), kind: 'InstantCloneSpec', form: opts.form ?? detected };
   if (report.valid) report.spec = convert(body, 'api', detected) as InstantCloneSpecType;
