@@ -8,7 +8,7 @@ import { buildElement, serialize, type WriteOptions } from './xml/build.js';
 import { NS, nsLabel } from './xml/names.js';
 import { readContent } from './xml/parse.js';
 import { infoOf, setInfo } from './xml/positions.js';
-import { readXml, XmlInputError, type ReadLimits } from './xml/read.js';
+import { readXml, XmlInputError, type ReadElement, type ReadLimits } from './xml/read.js';
 
 type Roots = typeof ROOTS;
 
@@ -53,7 +53,11 @@ export function kindOf(ns: string | null, name: string): Kind {
  * Throws XmlInputError (not XML, DOCTYPE, over a limit) or UnknownDocumentError (another root).
  */
 export function parse(xml: string | Uint8Array, opts: ParseOptions = {}): ParsedDocument {
-  const { root } = readXml(xml, opts);
+  return documentFrom(readXml(xml, opts).root);
+}
+
+/** The typed document of an element tree already read (shared by parse and validate). */
+export function documentFrom(root: ReadElement): ParsedDocument {
   let kind: Kind;
   try {
     kind = kindOf(root.ns, root.name);

@@ -4,7 +4,7 @@
  */
 import { NS } from '../xml/names.js';
 import { anyURI, boolean, string } from './codecs.js';
-import { attr, attributedLeaf, complex, extend, many, one, opt, leaf } from './dsl.js';
+import { attr, attributedLeaf, complex, extend, many, one, opt, leaf, type ElementParticle } from './dsl.js';
 
 const V = NS.vcloud;
 const O = NS.ovf;
@@ -48,8 +48,11 @@ export const Params = extend(VCloudExtensible, 'ParamsType', {
 /** ovf:Msg_Type: localizable text with `ovf:msgid`. */
 export const Msg = attributedLeaf(string, { attrs: [attr('msgid', string, { ns: O, default: '' })] });
 
-/** The `ovf:Info` particle every section starts with; build fills it in when missing. */
-export const info = (text: string) => one(O, 'Info', Msg, { autofill: () => text });
+/**
+ * The `ovf:Info` particle every section starts with (required by the schema). Build fills it in when
+ * missing, so the model types it as optional.
+ */
+export const info = (text: string) => one(O, 'Info', Msg, { autofill: () => text }) as unknown as ElementParticle<'Info', typeof Msg, 0, false>;
 
 /** ovf:Section_Type: `ovf:Info` first, `@ovf:required` (default true), any attribute. */
 export const sectionBase = (infoText: string) =>

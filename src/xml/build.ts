@@ -120,7 +120,7 @@ function buildComplex(ns: string | null, local: string, value: Obj, desc: Comple
   for (const k of Object.keys(value)) {
     if (!known.has(k) && !RESERVED.has(k) && value[k] !== undefined) {
       const names = [...desc.children.map((c) => c.key), ...desc.attrs.map((a) => a.key)];
-      const near = names.find((n) => n.toLowerCase() === k.toLowerCase());
+      const near = names.find((n) => editDistance(n.toLowerCase(), k.toLowerCase()) <= 2);
       throw new BuildError(`unknown property "${k}" in ${desc.name}${near ? ` (did you mean "${near}"?)` : ''}; known: ${names.join(', ')}`, path);
     }
   }
@@ -130,6 +130,17 @@ function buildComplex(ns: string | null, local: string, value: Obj, desc: Comple
   }
   if (children.length) el.children = children;
   return el;
+}
+
+/** Levenshtein distance, for "did you mean" hints on misspelt property names. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
 }
 
 function pushParticle(children: XNode[], p: ElementParticle, v: unknown, path: string): void {

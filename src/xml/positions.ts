@@ -39,9 +39,10 @@ export function placeOf(obj: object | undefined, key?: string, index?: number): 
   if (!obj) return UNKNOWN;
   const info = infos.get(obj);
   if (!info) return UNKNOWN;
-  if (key === undefined) return info;
+  if (key === undefined) return { line: info.line, column: info.column, path: info.path };
   const at = info.at.get(key);
-  if (!at) return key.startsWith('@') ? info : { ...info, path: `${info.path}/${key}` };
-  if (Array.isArray(at)) return at[index ?? 0] ?? info;
-  return at;
+  const own = { line: info.line, column: info.column, path: info.path };
+  if (!at) return key.startsWith('@') ? { ...own, path: `${own.path}/@${key.slice(1)}` } : { ...own, path: `${own.path}/${key}` };
+  if (Array.isArray(at)) return at[index ?? 0] ?? own;
+  return key.startsWith('@') ? { ...own, path: `${own.path}/${key}` } : at;
 }

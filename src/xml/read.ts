@@ -60,7 +60,8 @@ const parser = (maxDepth: number) =>
     parseAttributeValue: false,
     trimValues: false,
     captureMetaData: true,
-    processEntities: true,
+    // Entities are decoded below, in one pass, so `&amp;#9;` stays text and `&#9;` becomes a tab.
+    processEntities: false,
     htmlEntities: false,
     ignoreDeclaration: true,
     ignorePiTags: true,
@@ -206,8 +207,8 @@ function convert(n: FxpNode, scopes: Record<string, string>[], lines: LineIndex,
   const raw = n[':@'] ?? {};
   let decls: Record<string, string> | undefined;
   for (const [k, v] of Object.entries(raw)) {
-    if (k === 'xmlns') (decls ??= {})[''] = v;
-    else if (k.startsWith('xmlns:')) (decls ??= {})[k.slice(6)] = v;
+    if (k === 'xmlns') (decls ??= {})[''] = attrValue(v, line, column);
+    else if (k.startsWith('xmlns:')) (decls ??= {})[k.slice(6)] = attrValue(v, line, column);
   }
   const scope = decls ? [...scopes, decls] : scopes;
   const resolve = (prefix: string, isAttr: boolean): string | null => {
@@ -224,11 +225,11 @@ function convert(n: FxpNode, scopes: Record<string, string>[], lines: LineIndex,
   for (const [k, v] of Object.entries(raw)) {
     if (k === 'xmlns' || k.startsWith('xmlns:')) continue;
     const [ap, al] = splitQName(k);
-    attrs.push({ ns: resolve(ap, true), name: al, prefix: ap, value: v });
+    attrs.push({ ns: resolve(ap, true), name: al, prefix: ap, value: attrValue(v, line, column) });
   }
   const children: ReadNode[] = [];
   for (const c of (n[qname] as FxpNode[]) ?? []) {
-    if ('#text' in c) children.push({ text: String(c['#text']) });
+    if ('#text' in c) children.push({ text: decodeEntities(String(c['#text']), line, column) });
     else if ('#cdata' in c) children.push({ text: String(((c['#cdata'] as FxpNode[])[0]?.['#text'] as string) ?? '') });
     else if ('#comment' in c) continue;
     else children.push(convert(c, scope, lines, depth + 1, maxDepth));
@@ -236,6 +237,30 @@ function convert(n: FxpNode, scopes: Record<string, string>[], lines: LineIndex,
   const el: ReadElement = { ns: resolve(prefix, false), name: local, prefix, attrs, children, line, column };
   if (decls) el.nsDecls = decls;
   return el;
+}
+
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Decode the predefined entities and character references; no others exist without a DTD. */
+function decodeEntities(s: string, line: number, column: number): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);/g, (m, ref: string) => {
+    if (ref[0] === '#') {
+      const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      if (code === 0 || code > 0x10ffff || (code < 0x20 && code !== 9 && code !== 10 && code !== 13)) {
+        throw new XmlInputError(`the character reference ${m} is not a character XML allows`, line, column, 'bad-char-ref');
+      }
+      return String.fromCodePoint(code);
+    }
+    const v = PREDEFINED[ref];
+    if (v === undefined) throw new XmlInputError(`the entity ${m} is not defined (XML only predefines &lt; &gt; &amp; &quot; &apos;)`, line, column, 'undefined-entity');
+    return v;
+  });
+}
+
+/** Attribute-value normalization (XML 1.0 §3.3.3): literal tabs and line ends become spaces, references are kept. */
+function attrValue(raw: string, line: number, column: number): string {
+  return decodeEntities(raw.replace(/[\t\n\r]/g, ' '), line, column);
 }
 
 function splitQName(q: string): [string, string] {
