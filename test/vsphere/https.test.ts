@@ -1,0 +1,62 @@
+/**
+ * TLS: the client against the fake vCenter over HTTPS with a self-signed certificate made here by
+ * `openssl` (skipped with a printed reason when openssl is missing or fails).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InstantCloneClient, TlsError, send } from '../../src/vsphere/index.js';
+import { FakeVcenter } from './fake-vcenter.js';
+
+function makeCert(dir: string): { key: string; cert: string } | string {
+  try {
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'],
+      { stdio: 'pipe', timeout: 30_000 },
+    );
+    return { key: join(dir, 'key.pem'), cert: join(dir, 'cert.pem') };
+  } catch (e) {
+    return `openssl could not make a self-signed certificate (${(e as Error).message.split('\n')[0]})`;
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'vmparams-tls-'));
+const made = makeCert(dir);
+if (typeof made === 'string') console.log(`skipping HTTPS tests: ${made}`);
+
+describe.skipIf(typeof made === 'string')('HTTPS', () => {
+  const files = made as { key: string; cert: string };
+  let vc: FakeVcenter;
+  beforeAll(async () => {
+    vc = new FakeVcenter({ tls: { key: readFileSync(files.key), cert: readFileSync(files.cert) } });
+    await vc.start();
+  });
+  afterAll(async () => {
+    await vc.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses an untrusted certificate by default, with advice', async () => {
+    const c = new InstantCloneClient({ server: vc.url, user: 'admin', password: 'secret' });
+    const e = await c.login().then(
+      () => undefined,
+      (x: unknown) => x as Error,
+    );
+    expect(e).toBeInstanceOf(TlsError);
+    expect(e!.message).toMatch(/not trusted.*--ca FILE/);
+    expect(vc.seen).toHaveLength(0); // the password never left the client
+  });
+
+  it('trusts the certificate given as a CA file', async () => {
+    const id = await send({ source: 'vm-42', name: 'tls-1' }, { server: vc.url, user: 'admin', password: 'secret', caFile: files.cert });
+    expect(id).toMatch(/^vm-\d+$/);
+  });
+
+  it('skips verification only when insecure is set', async () => {
+    const id = await send({ spec: { source: 'vm-42', name: 'tls-2' } }, { server: vc.url, user: 'admin', password: 'secret', insecure: true });
+    expect(id).toMatch(/^vm-\d+$/);
+  });
+});
