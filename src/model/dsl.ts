@@ -196,12 +196,15 @@ type ChoiceEntry<Os extends readonly ElementParticle[], M extends Mode> = {
   [O in Os[number] as O['key']]: { [K in O['key']]: InferContent<O['content'], M> };
 }[Os[number]['key']];
 
+/** Repeated content: build also takes readonly arrays (`as const` literals). */
+type List<T, M extends Mode> = M extends 'input' ? readonly T[] : T[];
+
 type ParticleValue<P, M extends Mode> =
   P extends ChoiceParticle<string, infer Os, infer KU>
-    ? Array<ChoiceEntry<Os, M> | (KU extends true ? { $xml: XElement } : never)>
+    ? List<ChoiceEntry<Os, M> | (KU extends true ? { $xml: XElement } : never), M>
     : P extends ElementParticle<string, infer C, 0 | 1, infer Many>
       ? Many extends true
-        ? Array<InferContent<C, M>>
+        ? List<InferContent<C, M>, M>
         : InferContent<C, M>
       : never;
 
