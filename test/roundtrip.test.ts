@@ -27,3 +27,21 @@ describe('round trip: build(parse(doc)) is XML-equivalent to doc, parse(build(x)
     });
   }
 });
+
+describe('every real document is read or refused with a reason', () => {
+  for (const c of corpus()) {
+    it(`corpus/${c.file}`, () => {
+      try {
+        const doc = parse(readFileSync(c.path));
+        expect(doc.kind).toMatch(/Params$/);
+        // Whatever the schema says, what parse read can be written back.
+        expect(() => build(doc)).not.toThrow();
+      } catch (e) {
+        // Invalid ones may be refused, but only with a message a person can act on.
+        expect(c.valid).toBe(false);
+        expect((e as Error).name).toMatch(/^(XmlInputError|UnknownDocumentError)$/);
+        expect((e as Error).message.length).toBeGreaterThan(20);
+      }
+    });
+  }
+});
