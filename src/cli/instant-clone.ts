@@ -15,6 +15,7 @@ import {
   ProtocolError,
   SpecValidationError,
   TimeoutError,
+  TlsError,
   TransportError,
   UnauthorizedError,
   VapiError,
@@ -318,6 +319,9 @@ async function cmdSend(args: string[], io: Io): Promise<number> {
     }
     if (e instanceof TimeoutError) {
       throw new UsageError(`${e.message}; the clone may still have been created, check vCenter before retrying`);
+    }
+    if (e instanceof TlsError) {
+      throw new UsageError(`${e.message}; pass the vCenter CA certificate with --ca FILE, or use --insecure only on a network you trust`);
     }
     if (e instanceof TransportError) throw new UsageError(e.message);
     if (e instanceof ProtocolError || e instanceof SpecValidationError) {

@@ -151,7 +151,7 @@ export class InstantCloneClient {
       req.on('error', (e: NodeJS.ErrnoException) => {
         const code = e.code;
         if (code && TLS_CODES.has(code)) {
-          fail(new TlsError(`TLS: the certificate of ${this.server.host} is not trusted (${code}); pass its CA certificate (ca/caFile, --ca FILE) or, only on a trusted network, insecure (--insecure)`, code, e));
+          fail(new TlsError(`TLS: the certificate of ${this.server.host} is not trusted (${code})`, code, e));
         } else if (code === 'EPROTO' || /SSL|TLS/i.test(e.message)) {
           fail(new TlsError(`TLS handshake with ${this.server.host} failed: ${e.message}`, code, e));
         } else {

@@ -56,6 +56,8 @@ export interface FakeVcenterOptions {
   /** Pretend to be vCenter before 7.0 U2: no /api paths at all (404, empty body). */
   noApi?: boolean;
   tls?: { key: string | Buffer; cert: string | Buffer };
+  /** Port to listen on; default 0 (any free port). */
+  port?: number;
 }
 
 function message(id: string, text: string, args: string[] = []) {
@@ -98,7 +100,7 @@ export class FakeVcenter {
       });
     };
     this.server = this.opts.tls ? https.createServer({ key: this.opts.tls.key, cert: this.opts.tls.cert }, handler) : http.createServer(handler);
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(this.opts.port ?? 0, '127.0.0.1', resolve));
     const port = (this.server.address() as AddressInfo).port;
     this.url = `${this.opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
     return this.url;
