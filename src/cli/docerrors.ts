@@ -1,0 +1,35 @@
+/**
+ * How normalize, build and fmt report a document they cannot work on (exit 1): one line in the
+ * validate text format, `file:line:column: error rule: message`, on standard error.
+ */
+import { oneLine } from './errors.js';
+import { BuildError, UnknownDocumentError, XmlInputError } from './lib.js';
+
+/**
+ * The line for a library error about a document, or undefined when `e` is not one (a bug: rethrow).
+ * For JSON input (build) every such error is a `build` problem without an XML position.
+ */
+export function documentErrorLine(display: string, e: unknown, input: 'xml' | 'json' = 'xml'): string | undefined {
+  if (input === 'json' && (e instanceof BuildError || e instanceof UnknownDocumentError)) {
+    return `${display}:0:0: error build: ${oneLine(e)}\n`;
+  }
+  if (e instanceof XmlInputError || e instanceof UnknownDocumentError) {
+    return `${display}:${e.line}:${e.column}: error xml: ${oneLine(e)}\n`;
+  }
+  if (e instanceof BuildError) return `${display}:0:0: error build: ${oneLine(e)}\n`;
+  return undefined;
+}
+
+/** The line for JSON that does not parse; V8 names a character offset, which becomes line:column. */
+export function jsonErrorLine(display: string, text: string, e: unknown): string {
+  const message = oneLine(e);
+  const pos = /at position (\d+)/.exec(message);
+  let line = 0;
+  let column = 0;
+  if (pos) {
+    const before = text.slice(0, Number(pos[1]));
+    line = before.split('\n').length;
+    column = before.length - before.lastIndexOf('\n');
+  }
+  return `${display}:${line}:${column}: error json: not valid JSON: ${message}\n`;
+}

@@ -1,0 +1,99 @@
+/** The `--help` texts, one per command (printed on stdout, exit 0). */
+import { WORKER_THRESHOLD } from './pool.js';
+
+const EXIT = `Exit status: 0 every document passed, 1 a document has an error, 2 the command could not run.`;
+
+/** Top-level help: `vmparams --help`. */
+export const MAIN_HELP = `Usage: vmparams <command> [options]
+
+Check and rewrite VMware Cloud Director request documents (InstantiateVAppTemplateParams,
+ComposeVAppParams, RecomposeVAppParams, CloneVAppParams, InstantiateOvfParams) and
+vSphere instant-clone specs.
+
+Commands:
+  validate <file|dir|->...   check documents against the schema and the semantic rules
+  normalize <file|->         print the document as typed, normalized JSON
+  build <file.json|->        turn that JSON back into canonical XML
+  fmt <file|->               rewrite a document in canonical order, namespaces and indentation
+  rules [ID]                 list the semantic rules, or explain one
+  instant-clone <command>    validate, check privileges of, convert or send an instant-clone spec
+
+Options:
+  -h, --help                 show help (also 'vmparams <command> --help')
+  -v, --version              print the version
+
+${EXIT}
+`;
+
+/** Help per command. */
+export const HELP: Record<string, string> = {
+  validate: `Usage: vmparams validate <file|dir|->... [options]
+
+Check request documents: well-formed XML, valid against the Cloud Director XML Schema,
+and the semantic rules (see 'vmparams rules'). Directories are searched for *.xml files;
+'-' reads standard input.
+
+Options:
+  --format text|json|sarif   output format (default text); json and sarif print one document
+  --no-lint                  report schema and well-formedness problems only
+  --strict                   warnings fail too (exit 1)
+  --api-version N.N          target Cloud Director API version, e.g. 36.0
+  --schema-dir DIR           validate against the XSDs in DIR (DIR/1.5/schemas/master/master.xsd
+                             or DIR/master.xsd) instead of the bundled set
+  --context FILE             a VDC description (JSON) that enables the context rules
+  --jobs N                   worker threads (default: automatic from ${WORKER_THRESHOLD} files; 1 = none)
+  --color, --no-color        force colour on or off (default: on for a terminal; NO_COLOR,
+                             FORCE_COLOR respected)
+  -h, --help                 show this help
+
+Text output is one problem a line, 'file:line:column: severity rule: message', then a summary.
+
+${EXIT}
+`,
+  normalize: `Usage: vmparams normalize <file|-> [options]
+
+Print the document as JSON: values decoded (booleans, numbers), documented defaults
+made explicit, memory and disk sizes in MB. 'vmparams build' turns it back into XML.
+
+Options:
+  --api-version N.N          target Cloud Director API version, e.g. 36.0
+  -h, --help                 show this help
+
+Exit status: 0 done, 1 the input is not a request document, 2 the command could not run.
+`,
+  build: `Usage: vmparams build <file.json|-> [options]
+
+Turn a document given as JSON (the output of 'vmparams normalize', or written by hand with
+a "kind" property) into canonical XML on standard output.
+
+Options:
+  --api-version N.N          target Cloud Director API version, e.g. 36.0
+  -h, --help                 show this help
+
+Exit status: 0 done, 1 the JSON does not describe a request document, 2 the command could not run.
+`,
+  fmt: `Usage: vmparams fmt <file|->... [options]
+
+Rewrite documents in canonical form: children in schema order (the fix for the server's
+most common complaint, elements out of order), conventional namespace prefixes declared on
+the root, two-space indentation. Prints the result unless --write or --check is given.
+Comments are not kept.
+
+Options:
+  --write                    rewrite the files in place (several files and directories allowed)
+  --check                    print the files that are not formatted and exit 1 if there are any
+  -h, --help                 show this help
+
+Exit status: 0 done (or all formatted), 1 a file is not formatted (--check) or cannot be
+read as a request document, 2 the command could not run.
+`,
+  rules: `Usage: vmparams rules [ID] [options]
+
+List every rule (id, severity, one line), or explain one rule: why it matters and how to fix it.
+The ids are the 'rule' of each problem that 'vmparams validate' reports.
+
+Options:
+  --format text|json         output format (default text)
+  -h, --help                 show this help
+`,
+};

@@ -1,0 +1,14 @@
+/**
+ * The library functions the CLI uses, in one place. The CLI has no validation logic of its own
+ * (issue 4): everything here is the public library (src/index.ts).
+ */
+export { parse, build, normalize, validate, XmlInputError, UnknownDocumentError, BuildError } from '../index.js';
+export type { Report, Problem, Severity } from '../index.js';
+
+/** Options the CLI passes to validate (interface.md: `{ apiVersion?, schemaDir?, lint?, context? }`). */
+export interface ValidateSettings {
+  apiVersion?: string;
+  schemaDir?: string;
+  lint?: boolean;
+  context?: unknown;
+}
