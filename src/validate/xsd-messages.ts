@@ -7,6 +7,8 @@
  * user-visible wording lives in MESSAGES so it can be reviewed (and changed) in one place.
  */
 
+import { childOrder } from './xsd-order.js';
+
 /** Short names for the namespaces a request uses (conventional prefixes, schema-facts.md section 0). */
 export const NAMESPACE_LABELS: Readonly<Record<string, string>> = {
   'http://www.vmware.com/vcloud/v1.5': 'vcloud',
@@ -75,9 +77,10 @@ export const MESSAGES = {
   // --- xsd rule ---
   'xsd/unexpected-element': 'expected {expected} here, found <{found}>',
   'xsd/unexpected-element-no-alternative': '<{found}> is not allowed here: <{parent}> has no more children at this point',
-  'xsd/unexpected-element-order': 'expected {expected} here, found <{found}>; <{found}> is allowed in <{parent}> but not at this position (children must follow the schema order)',
-  'xsd/wrong-namespace':
-    '<{found}> is in {foundNs} but {expected} is expected here: <{local}> belongs to {expectedNs}{fix}',
+  'xsd/out-of-order': '<{found}> is in the wrong place in <{parent}>: it must come before <{after}>',
+  'xsd/too-many': '<{found}> appears too often in <{parent}>: at most {max} allowed',
+  'xsd/wrong-namespace': '<{found}> is in {foundNs} but belongs to {expectedNs} here{fix}',
+  'xsd/not-allowed-in-parent': '<{found}> is not allowed in <{parent}>; expected {expected} here',
   'xsd/missing-child': '<{element}> is incomplete: expected {expected} after its last child{hint}',
   'xsd/missing-attribute': '<{element}> is missing the required attribute {attribute}',
   'xsd/unprefixed-ovf-attribute':
@@ -86,7 +89,8 @@ export const MESSAGES = {
   'xsd/invalid-attribute-value': 'attribute {attribute} on <{element}> has the value {value}, which is not a valid {type}; {hint}',
   'xsd/invalid-element-value': '<{element}> contains {value}, which is not a valid {type}; {hint}',
   'xsd/facet': '<{element}>{attributePart}: {detail}',
-  'xsd/unknown-root': '<{element}> in {elementNs} is not a request this tool knows: the root must be one of {roots} in the vcloud namespace ({vcloud}){hint}',
+  'xsd/unknown-root': '<{element}> ({elementNs}) is not a vCloud request; the root element must be one of {roots} in the vcloud namespace',
+  'xsd/root-namespace': '<{element}> is in {elementNs}{hint}; write the root as <{element} xmlns="{vcloud}">',
   'xsd/abstract': '<{element}> is abstract and cannot be used directly; use a concrete section such as <ovf:VirtualHardwareSection> or <NetworkConnectionSection>',
   'xsd/text-not-allowed': '<{element}> must contain only child elements, not text',
   'xsd/children-not-allowed': '<{element}> must contain only a value, not child elements',
@@ -142,10 +146,10 @@ export interface ErrorContext {
   parentName?: string;
   /** Unprefixed attributes present on the element (local names). */
   unqualifiedAttributes: string[];
-  /** Local names of elements the parent's content model allows anywhere (for order hints). */
+  /** Namespace URI bound to a prefix where the element is. */
   resolvePrefix: (prefix: string) => string | undefined;
-  /** Local names of the element's siblings, in document order (for order hints). */
-  siblingNames?: string[];
+  /** Local names of the element's preceding element siblings, in document order (for order hints). */
+  previousSiblings?: string[];
 }
 
 /** A translated schema error. */
@@ -205,28 +209,48 @@ export function explainSchemaError(message: string, ctx: ErrorContext): Explaine
           : prefix && !prefix.includes(' ')
             ? ` (write <${prefix}:${element}> with xmlns:${prefix}="${sameLocal.ns}")`
             : '';
-      return out('xsd/wrong-namespace', {
-        found: element,
-        foundNs: nsFull(el.ns),
-        expected: `<${element}> (${nsLabel(sameLocal.ns)})`,
-        local: element,
-        expectedNs: nsFull(sameLocal.ns),
-        fix,
-      });
+      return out('xsd/wrong-namespace', { found: element, foundNs: nsFull(el.ns), expectedNs: nsFull(sameLocal.ns), fix });
     }
     // A vCloud section written with the ovf: prefix (or the reverse) shows up as "expected ovf:Section ...".
     if (el.ns !== VCLOUD && el.ns !== '' && expected.some((q) => q.ns === OVF && q.local === 'Section') && /Section$/.test(element)) {
       return out('xsd/wrong-namespace', {
         found: element,
         foundNs: nsFull(el.ns),
-        expected: 'a section',
-        local: element,
         expectedNs: el.ns === OVF ? nsFull(VCLOUD) : 'the vcloud or ovf namespace',
-        fix: el.ns === OVF ? ' (vCloud sections such as NetworkConfigSection are written without the ovf: prefix)' : '',
+        fix: el.ns === OVF ? ` (vCloud sections are written without the ovf: prefix: <${element}>)` : '',
       });
     }
-    const later = ctx.siblingNames ?? [];
-    void later;
+    // Use the declared order (our own XSDs) to say what is really wrong.
+    const parent = ctx.parentName;
+    const named = expectedRaw.filter((r) => !r.includes('*')).map((r) => parseQName(r, ctx.resolvePrefix));
+    const slots = parent && named.length > 0 ? childOrder(parent, named.map((q) => q.local)) : null;
+    if (parent && slots) {
+      const idx = (name: string) => slots.findIndex((s) => s.name === name);
+      const f = idx(element);
+      const firstExpected = Math.min(...named.map((q) => idx(q.local)));
+      const before = ctx.previousSiblings ?? [];
+      const expectedNs = new Set(named.map((q) => q.ns));
+      if (f >= 0 && expectedNs.size === 1 && !expectedNs.has(el.ns)) {
+        const want = [...expectedNs][0];
+        const prefix = NAMESPACE_LABELS[want];
+        const fix = want === VCLOUD ? ' (write it without a prefix)' : prefix ? ` (write <${prefix}:${element}>)` : '';
+        return out('xsd/wrong-namespace', { found: element, foundNs: nsFull(el.ns), expectedNs: nsFull(want), fix });
+      }
+      if (f >= 0 && f < firstExpected) {
+        const after = [...before].reverse().find((n) => idx(n) > f);
+        if (after) return out('xsd/out-of-order', { found: element, parent, after });
+        const count = before.filter((n) => n === element).length + 1;
+        if (count > slots[f].max) return out('xsd/too-many', { found: element, parent, max: slots[f].max });
+      }
+      const last = expected[expected.length - 1];
+      const lastSlot = slots[idx(last.local)];
+      if (lastSlot?.required && expected.length > 1 && (f < 0 || f > idx(last.local))) {
+        return out('xsd/unexpected-element', { expected: describeExpected([expectedRaw[expectedRaw.length - 1]], ctx.resolvePrefix), found: element });
+      }
+      if (f < 0 && !expectedRaw.some((r) => r.includes('*'))) {
+        return out('xsd/not-allowed-in-parent', { found: element, parent, expected: expectedText });
+      }
+    }
     return out('xsd/unexpected-element', { expected: expectedText, found: element });
   }
 
@@ -289,17 +313,11 @@ export function explainSchemaError(message: string, ctx: ErrorContext): Explaine
 
   // --- structure -----------------------------------------------------------------------------------
   if (/^No matching global declaration available for the validation root\.$/.test(rest)) {
-    let hint = '';
-    if (el.ns === 'http://www.vmware.com/vcloud/v1') hint = `; this document uses the vCloud API 1.0 namespace, change xmlns to ${VCLOUD}`;
-    else if (el.ns === '') hint = `; add xmlns="${VCLOUD}" to the root element`;
-    else if ((REQUEST_ROOTS as readonly string[]).includes(element) && el.ns !== VCLOUD) hint = `; change its namespace to ${VCLOUD}`;
-    return out('xsd/unknown-root', {
-      element,
-      elementNs: nsFull(el.ns),
-      roots: REQUEST_ROOTS.join(', '),
-      vcloud: VCLOUD,
-      hint,
-    });
+    if ((REQUEST_ROOTS as readonly string[]).includes(element) && el.ns !== VCLOUD) {
+      const hint = el.ns === 'http://www.vmware.com/vcloud/v1' ? ' (the vCloud API 1.0 namespace, not accepted by API 1.5 and later)' : '';
+      return out('xsd/root-namespace', { element, elementNs: nsFull(el.ns), hint, vcloud: VCLOUD });
+    }
+    return out('xsd/unknown-root', { element, elementNs: nsLabel(el.ns), roots: REQUEST_ROOTS.join(', ') });
   }
   if (/^The type definition is abstract\.$/.test(rest)) return out('xsd/abstract', { element });
   if (/^Character content other than whitespace is not allowed/.test(rest)) return out('xsd/text-not-allowed', { element });

@@ -2,12 +2,13 @@
  * Loading and caching of compiled XSD schema sets for libxml2-wasm.
  *
  * Security model: libxml2 never touches the file system or the network on our behalf. All schema
- * files of a set are read by us (Node fs) into memory up front, and the single input provider we
- * register with libxml2 answers every URL libxml2 asks for: while a set is being compiled it serves
- * only that set's files (by virtual URL, or by absolute schemaLocation mapped to a file of the
- * set); at any other time - in particular while documents are parsed and validated - it refuses
- * everything. Every request is recorded (`inputRequests()`), which is how the tests prove that a
- * document with xsi:schemaLocation or an external reference makes us read nothing.
+ * files of a set are read by us (Node fs) into memory up front, and the input provider we register
+ * with libxml2 serves them from memory while that set is being compiled (by virtual URL, or by an
+ * absolute schemaLocation mapped to a file of the set). At any other time - in particular while
+ * documents are parsed and validated - it claims nothing, and libxml2's own loaders (in the wasm
+ * build: an empty in-memory file system and no network client) fail. Every URL libxml2 asks for
+ * is recorded (`inputRequests()`), which is how the tests show that a document with
+ * xsi:schemaLocation or another external reference makes the validator read nothing.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -65,10 +66,13 @@ let providerRegistered = false;
 function ensureProvider(): void {
   if (providerRegistered) return;
   const ok = xmlRegisterInputProvider({
-    // Claim every URL so libxml2 never falls back to its own file/network loaders.
+    // Claim only the files of the set being compiled. Anything else falls through to the other
+    // registered providers and finally to libxml2's built-in loaders, which in the wasm build only
+    // see an empty in-memory file system and have no network client (checked in test/xsd), so an
+    // unclaimed URL simply fails to load.
     match: (url: string) => {
       if (requestLog.length < 10_000) requestLog.push(url);
-      return true;
+      return lookup(url) !== undefined;
     },
     open: (url: string) => {
       const data = lookup(url);

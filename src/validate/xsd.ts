@@ -178,6 +178,15 @@ function parseProblem(d: ErrorDetail): Problem {
   const detail = cleanParserMessage(d.message);
   const id: MessageId = /namespace|prefix/i.test(detail) && !/not well-formed/i.test(detail) ? 'xml/namespace' : 'xml/not-well-formed';
   const friendly = detail
+    .replace(/^(?:EntityRef: expecting ';'|xmlParseEntityRef: no name)$/, "a bare '&' in text or in an attribute value: write it as &amp;")
+    .replace(/^Entity '(\w+)' not defined$/, "&$1; is not an XML entity: only &amp; &lt; &gt; &quot; &apos; and numeric references such as &#160; are predefined")
+    .replace(/^Couldn't find end of Start Tag (\S+)(?: line (\d+))?$/, 'the start tag <$1> is not closed with >')
+    .replace(/^AttValue: " or ' expected$/, 'an attribute value must be in quotes')
+    .replace(/^attributes construct error$/, 'malformed attribute (attributes are written name="value")')
+    .replace(/^Specification mandates value for attribute (\S+)$/, 'attribute $1 has no value (write $1="...")')
+    .replace(/^Attribute (\S+) redefined$/, 'attribute $1 appears twice on the same element')
+    .replace(/^Document is empty$/, 'the document is empty')
+    .replace(/^Input is not proper UTF-8, indicate encoding !.*$/, 'the document is not valid UTF-8 (declare the real encoding in <?xml version="1.0" encoding="..."?>)')
     .replace(/^Start tag expected, '<' not found$/, "no root element found (the document must start with '<')")
     .replace(/^Extra content at the end of the document$/, 'text or a second root element after the end of the root element')
     .replace(/^Premature end of data in tag (\S+) line (\d+)$/, 'the document ends before <$1> (opened on line $2) is closed')
@@ -252,8 +261,14 @@ export function elementPath(el: XmlElement | null): string {
 function schemaProblem(doc: XmlDocument, d: ErrorDetail): Problem {
   const el = resolveNodePath(doc, d.xpath);
   const unqualified = el ? el.attrs.filter((a) => !a.prefix).map((a) => a.name) : [];
+  const previousSiblings: string[] = [];
+  if (el?.parent) for (const c of childElements(el.parent)) {
+    if (c.isSameNode(el)) break;
+    previousSiblings.push(c.name);
+  }
   const explained = explainSchemaError(d.message, {
     parentName: el?.parent?.name,
+    previousSiblings,
     unqualifiedAttributes: unqualified,
     resolvePrefix: (p) => {
       const scope = el ?? docRoot(doc);
