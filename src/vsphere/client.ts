@@ -257,17 +257,15 @@ export type SendOptions = ClientOptions & InstantCloneCallOptions;
  */
 export async function send(body: unknown, opts: SendOptions): Promise<string> {
   const client = new InstantCloneClient(opts);
-  const ownSession = !opts.sessionId;
-  if (ownSession) {
-    if (opts.validate !== false) {
-      // Do not open a session for a spec that would be refused locally anyway.
-      const report = validate(body);
-      if (!report.valid) throw new SpecValidationError(report);
-    }
-    await client.login();
+  if (opts.validate !== false) {
+    // Validate before logging in: no session for a spec that would be refused locally anyway.
+    const report = validate(body);
+    if (!report.valid) throw new SpecValidationError(report);
   }
+  const ownSession = !opts.sessionId;
+  if (ownSession) await client.login();
   try {
-    return await client.instantClone(body, opts);
+    return await client.instantClone(body, { form: opts.form, validate: false });
   } finally {
     if (ownSession) await client.logout().catch(() => undefined);
   }
