@@ -5,7 +5,7 @@
  * `/rest` (deprecated): `{"spec": ...}`, maps as arrays of `{"key", "value"}`
  * (instant-clone-facts.md §0 and §1, "Map encoding differs between the two forms").
  */
-import { MAP_FIELDS } from './schema.js';
+import { isMapField } from './schema.js';
 
 /** Which request body form: `api` (bare spec) or `rest` (`{"spec": ...}`). */
 export type BodyForm = 'api' | 'rest';
@@ -44,6 +44,11 @@ export function pointer(segments: readonly (string | number)[]): string {
   return segments.map((s) => '/' + pointerSegment(s)).join('');
 }
 
+/** Set an own property even for `__proto__` (JSON.parse makes it an own key; plain assignment would change the prototype). */
+function setOwn(o: Record<string, unknown>, k: string, v: unknown): void {
+  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
 function mapToRest(map: unknown, at: string): unknown {
   if (Array.isArray(map)) return map; // already /rest-encoded: keep
   if (!isObject(map)) throw new ConvertError(`${at} must be an object keyed by device key to convert it`, at);
@@ -62,7 +67,7 @@ function mapToApi(map: unknown, at: string): unknown {
     if (Object.prototype.hasOwnProperty.call(out, entry.key)) {
       throw new ConvertError(`${here}: device key "${entry.key}" appears twice; merge the entries before converting`, `${here}/key`);
     }
-    out[entry.key] = entry.value;
+    setOwn(out, entry.key, entry.value);
   });
   return out;
 }
@@ -70,8 +75,8 @@ function mapToApi(map: unknown, at: string): unknown {
 function convertSpec(spec: Record<string, unknown>, to: BodyForm, base: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(spec)) {
-    if (k in MAP_FIELDS && v !== undefined) out[k] = to === 'rest' ? mapToRest(v, `${base}/${k}`) : mapToApi(v, `${base}/${k}`);
-    else out[k] = v;
+    if (isMapField(k) && v !== undefined) setOwn(out, k, to === 'rest' ? mapToRest(v, `${base}/${k}`) : mapToApi(v, `${base}/${k}`));
+    else setOwn(out, k, v);
   }
   return out;
 }

@@ -225,8 +225,13 @@ export const SerialUpdateSpec = z
   })
   .superRefine(fileBackedOnly('serial'));
 
+/** Message for a map key that is not a device key. */
+export function deviceKeyMessage(key: string): string {
+  return `map key ${JSON.stringify(key)} is not a device key; use the device's integer key as a string, e.g. "4000"`;
+}
+
 function deviceKeyProblem(ctx: Ctx, path: string[], key: string): void {
-  report(ctx, path, `map key ${JSON.stringify(key)} is not a device key; use the device's integer key as a string, e.g. "4000"`, {
+  report(ctx, path, deviceKeyMessage(key), {
     rule: 'instant-clone/device-key',
     messageId: 'notInteger',
     data: { key },
@@ -344,3 +349,8 @@ export const MAP_FIELDS = {
 
 /** Name of a map field. */
 export type MapField = keyof typeof MAP_FIELDS;
+
+/** True when `k` names a map field (own keys only: `constructor` or `toString` are not map fields). */
+export function isMapField(k: unknown): k is MapField {
+  return typeof k === 'string' && Object.prototype.hasOwnProperty.call(MAP_FIELDS, k);
+}

@@ -39,6 +39,16 @@ describe('convert', () => {
     expect(rest.spec.extra).toBe(1);
   });
 
+  it('keeps a __proto__ key as data in both directions', () => {
+    const body = JSON.parse('{"source":"a","name":"b","__proto__":{"x":1},"nics_to_update":{"__proto__":{"y":2}}}') as Record<string, unknown>;
+    const rest = convert(body, 'rest') as { spec: Record<string, unknown> };
+    expect(Object.keys(rest.spec)).toContain('__proto__');
+    expect(rest.spec.nics_to_update).toEqual([{ key: '__proto__', value: { y: 2 } }]);
+    const back = convert(rest, 'api');
+    expect(JSON.stringify(back)).toBe(JSON.stringify(body));
+    expect(Object.getPrototypeOf(back.nics_to_update)).toBe(Object.prototype);
+  });
+
   it('refuses bodies it cannot convert, naming the place', () => {
     expect(() => convert('x', 'rest')).toThrow(ConvertError);
     const dup = { spec: { source: 'a', name: 'b', nics_to_update: [{ key: '4000', value: {} }, { key: '4000', value: {} }] } };

@@ -159,6 +159,20 @@ describe('JSON input', () => {
     expect(huge.problems[0]).toMatchObject({ rule: 'instant-clone/json', messageId: 'tooLarge' });
   });
 
+  it('treats __proto__, constructor and toString as plain unknown keys', () => {
+    const text = '{"source":"vm-1","name":"x","__proto__":{"polluted":1},"constructor":[],"nics_to_update":{"__proto__":{},"toString":{}}}';
+    const r = validate(text);
+    expect(lines(r)).toEqual(
+      [
+        'instant-clone/unknown-field /__proto__ unknown',
+        'instant-clone/unknown-field /constructor unknown',
+        'instant-clone/device-key /nics_to_update/__proto__ notInteger',
+        'instant-clone/device-key /nics_to_update/toString notInteger',
+      ].sort(),
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('survives deeply nested input', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     const r = validate(deep);
