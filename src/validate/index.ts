@@ -2,10 +2,10 @@
  * validate: one document's verdict. Well-formedness and hostile-input checks first (our reader),
  * then the XSD set (bundled xsd/ or `schemaDir`), then the semantic rules on the typed model.
  */
-import { documentFrom, UnknownDocumentError, type ParsedDocument } from '../document.js';
+import { documentFrom, kindOf, UnknownDocumentError, type ParsedDocument } from '../document.js';
 import { readXml, XmlInputError, type ReadLimits } from '../xml/read.js';
 import { makeReport, type Problem, type Report } from './problem.js';
-import { validateSchemaSync } from './xsd.js';
+import { checkSchema, validateSchemaSync } from './xsd.js';
 
 /** Options for validate. */
 export interface ValidateOptions extends ReadLimits {
@@ -34,6 +34,7 @@ export async function validate(xml: string | Uint8Array, opts: ValidateOptions =
 
 /** Synchronous validate (the schema set is compiled on first use and cached). */
 export function validateSync(xml: string | Uint8Array, opts: ValidateOptions = {}): Report {
+  if (opts.lint === false) return schemaOnly(xml, opts);
   let root;
   try {
     root = readXml(xml, opts).root;
@@ -41,7 +42,7 @@ export function validateSync(xml: string | Uint8Array, opts: ValidateOptions = {
     if (e instanceof XmlInputError) return makeReport(null, [inputProblem(e)]);
     throw e;
   }
-  const problems = validateSchemaSync(xml, { schemaDir: opts.schemaDir });
+  const problems = validateSchemaSync(xml, { schemaDir: opts.schemaDir, maxBytes: opts.maxBytes, maxDepth: opts.maxDepth });
   let doc: ParsedDocument | undefined;
   try {
     doc = documentFrom(root);
@@ -49,8 +50,27 @@ export function validateSync(xml: string | Uint8Array, opts: ValidateOptions = {
     // Not one of the five requests: the schema check has said so already.
     if (!(e instanceof UnknownDocumentError)) throw e;
   }
-  if (doc && opts.lint !== false) problems.push(...lint(doc, opts));
+  if (doc) problems.push(...lint(doc, opts));
   return makeReport(doc?.kind ?? null, problems);
+}
+
+/**
+ * `lint: false` (CLI --no-lint): libxml2 is the only parser. It makes the checks our reader makes
+ * (well-formedness, UTF-8, NUL, undefined entities, undeclared prefixes, DOCTYPE refused before
+ * parsing, size and depth limits), so reading the document a second time in JavaScript would only
+ * cost time: on a 20 MB document our reader takes several times libxml2's parse and validate.
+ */
+function schemaOnly(xml: string | Uint8Array, opts: ValidateOptions): Report {
+  const { problems, root } = checkSchema(xml, { schemaDir: opts.schemaDir, maxBytes: opts.maxBytes, maxDepth: opts.maxDepth });
+  let kind: string | null = null;
+  if (root) {
+    try {
+      kind = kindOf(root.ns, root.name);
+    } catch (e) {
+      if (!(e instanceof UnknownDocumentError)) throw e;
+    }
+  }
+  return makeReport(kind, problems);
 }
 
 function lint(_doc: ParsedDocument, _opts: ValidateOptions): Problem[] {

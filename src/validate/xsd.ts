@@ -16,6 +16,7 @@ import type { ErrorDetail } from 'libxml2-wasm';
 import type { Problem } from './problem.js';
 import { explainSchemaError, format, type MessageId } from './xsd-messages.js';
 import { loadSchemaSet } from './xsd-schemas.js';
+import { DEFAULT_LIMITS } from '../xml/read.js';
 
 export { SchemaDirError, bundledSchemaDir, inputRequests } from './xsd-schemas.js';
 export { MESSAGES, NAMESPACE_LABELS } from './xsd-messages.js';
@@ -24,10 +25,20 @@ export { MESSAGES, NAMESPACE_LABELS } from './xsd-messages.js';
 export interface SchemaValidationOptions {
   /** Validate against the XSD set in this directory instead of the bundled one (see loadSchemaSet). */
   schemaDir?: string;
+  /** Largest accepted document in bytes; the one limit shared with our reader (default DEFAULT_LIMITS.maxBytes, 256 MiB). */
+  maxBytes?: number;
+  /**
+   * Deepest accepted element nesting. libxml2 stops at 256 by itself; a larger value switches on
+   * XML_PARSE_HUGE (depth limit 2048, no 10,000,000-character limit on one text or attribute value).
+   */
+  maxDepth?: number;
 }
 
-/** Documents larger than this are refused outright (requests are a few kilobytes). */
-export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+/** Default document size limit (bytes), the same as the reader's (src/xml/read.ts). */
+export const MAX_DOCUMENT_BYTES = DEFAULT_LIMITS.maxBytes;
+
+/** libxml2's own nesting limit without XML_PARSE_HUGE (parserInternals.c, xmlParserMaxDepth). */
+const LIBXML2_MAX_DEPTH = 256;
 
 /**
  * libxml2 parse options: no entity substitution (no NOENT), no DTD loading (no DTDLOAD/DTDATTR/
@@ -48,21 +59,37 @@ export async function validateSchema(xml: string | Uint8Array, opts: SchemaValid
 
 /** Synchronous form of validateSchema. Throws SchemaDirError for a bad schemaDir. */
 export function validateSchemaSync(xml: string | Uint8Array, opts: SchemaValidationOptions = {}): Problem[] {
+  return checkSchema(xml, opts).problems;
+}
+
+/** The schema verdict plus the root element's name, when libxml2 could read the document. */
+export interface SchemaCheck {
+  problems: Problem[];
+  root: { ns: string | null; name: string } | null;
+}
+
+/**
+ * validateSchemaSync, also naming the root element: validate's `lint: false` path uses libxml2 as
+ * its only parser (well-formedness, encoding, NUL, depth and size limits), so it needs the kind from here.
+ */
+export function checkSchema(xml: string | Uint8Array, opts: SchemaValidationOptions = {}): SchemaCheck {
   const set = loadSchemaSet(opts.schemaDir);
-  const parsed = parseDocument(xml);
-  if (!parsed.doc) return parsed.problems;
+  const parsed = parseDocument(xml, opts);
+  if (!parsed.doc) return { problems: parsed.problems, root: null };
   const doc = parsed.doc;
   try {
+    const top = docRoot(doc);
+    const root = top ? { ns: top.namespaceUri || null, name: top.name } : null;
     try {
       set.validator.validate(doc);
-      return parsed.problems;
+      return { problems: parsed.problems, root };
     } catch (e) {
       if (!(e instanceof XmlError)) throw e;
       const details: ErrorDetail[] = (e as { details?: ErrorDetail[] }).details ?? [];
       if (details.length === 0) {
-        return [...parsed.problems, problem('xsd', 'xsd/other', { element: rootName(doc), detail: e.message.trim() }, 0, 0, '/')];
+        return { problems: [...parsed.problems, problem('xsd', 'xsd/other', { element: rootName(doc), detail: e.message.trim() }, 0, 0, '/')], root };
       }
-      return [...parsed.problems, ...details.map((d) => schemaProblem(doc, d))];
+      return { problems: [...parsed.problems, ...details.map((d) => schemaProblem(doc, d))], root };
     }
   } finally {
     doc.dispose();
@@ -130,11 +157,14 @@ function prologText(xml: string | Uint8Array): string {
   return new TextDecoder('latin1').decode(head);
 }
 
-function parseDocument(xml: string | Uint8Array): Parsed {
+function parseDocument(xml: string | Uint8Array, opts: SchemaValidationOptions): Parsed {
   const size = typeof xml === 'string' ? xml.length : xml.byteLength;
-  if (size > MAX_DOCUMENT_BYTES) {
-    return { doc: null, problems: [problem('xml', 'xml/too-large', { size, limit: MAX_DOCUMENT_BYTES }, 0, 0, '/')] };
+  const limit = opts.maxBytes ?? MAX_DOCUMENT_BYTES;
+  if (size > limit) {
+    return { doc: null, problems: [problem('xml', 'xml/too-large', { size, limit }, 0, 0, '/')] };
   }
+  const huge = (opts.maxDepth ?? 0) > LIBXML2_MAX_DEPTH;
+  const option = huge ? PARSE_OPTIONS | ParseOption.XML_PARSE_HUGE : PARSE_OPTIONS;
   const text = prologText(xml);
   if (text.trim() === '' || text.replace(/^\uFEFF/, '').trim() === '') {
     return { doc: null, problems: [problem('xml', 'xml/empty', {}, 0, 0, '/')] };
@@ -148,8 +178,8 @@ function parseDocument(xml: string | Uint8Array): Parsed {
   try {
     doc =
       typeof xml === 'string'
-        ? XmlDocument.fromString(xml, { option: PARSE_OPTIONS })
-        : XmlDocument.fromBuffer(xml, { option: PARSE_OPTIONS });
+        ? XmlDocument.fromString(xml, { option })
+        : XmlDocument.fromBuffer(xml, { option });
   } catch (e) {
     if (e instanceof XmlParseError || e instanceof XmlError) {
       const details: ErrorDetail[] = (e as { details?: ErrorDetail[] }).details ?? [];
@@ -189,6 +219,8 @@ function parseProblem(d: ErrorDetail): Problem {
     .replace(/^Input is not proper UTF-8, indicate encoding !.*$/, 'the document is not valid UTF-8 (declare the real encoding in <?xml version="1.0" encoding="..."?>)')
     .replace(/^Start tag expected, '<' not found$/, "no root element found (the document must start with '<')")
     .replace(/^Extra content at the end of the document$/, 'text or a second root element after the end of the root element')
+    .replace(/^Excessive depth in document: (\d+),? use XML_PARSE_HUGE option$/, 'elements are nested more than $1 deep (raise the limit with --max-depth)')
+    .replace(/^(?:Resource limit exceeded: )?(?:Buffer size limit exceeded|AttValue length too long|xmlSAX2Characters: huge text node)(?:, try XML_PARSE_HUGE)?$/, 'a text or attribute value is longer than 10,000,000 characters, which libxml2 refuses')
     .replace(/^Premature end of data in tag (\S+) line (\d+)$/, 'the document ends before <$1> (opened on line $2) is closed')
     .replace(/^Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)$/, '</$3> does not match the open element <$1> (line $2)')
     .replace(/^Namespace prefix (\S+) on (\S+) is not defined$/, 'the prefix $1: on <$2> is not declared (add xmlns:$1="...")')
