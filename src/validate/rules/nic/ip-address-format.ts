@@ -1,0 +1,37 @@
+/** R16: IpAddress/SecondaryIpAddress are IP addresses of the family IpType/SecondaryIpType says. */
+import { defineRule } from '../engine.js';
+import { parseIp } from '../ip.js';
+import { text } from '../view.js';
+
+export default defineRule({
+  id: 'nic/ip-address-format',
+  severity: 'error',
+  docs: {
+    description: 'A NIC address is not an IPv4/IPv6 address, or does not match its IpType',
+    reason: 'The XSD IpAddressType is an unrestricted string, so "10.0.0.300" or "auto" pass the schema and fail on the server; IpType/SecondaryIpType (IPV4, IPV6) must agree with the address (tf checkEmptyOrSingleIP; tf-vcd#807; semantic-rules.md R16).',
+    fix: 'Write a plain address (10.0.0.15 or fd00::15, no prefix length), and IpType IPV4 or IPV6 to match it.',
+  },
+  messages: {
+    notIp: 'NIC {{nic}} of {{vm}}: {{field}} "{{value}}" is not an IPv4 or IPv6 address',
+    badType: 'NIC {{nic}} of {{vm}}: {{field}} "{{value}}" must be IPV4 or IPV6',
+    mismatch: 'NIC {{nic}} of {{vm}}: {{field}} {{value}} is IPv{{family}} but {{typeField}} says {{type}}',
+  },
+  check(ctx) {
+    for (const { vm, nic, i } of ctx.nics()) {
+      const base = { nic: text(nic.NetworkConnectionIndex) ?? i, vm: vm.label };
+      const pairs = [
+        ['IpAddress', 'IpType'],
+        ['SecondaryIpAddress', 'SecondaryIpType'],
+      ] as const;
+      for (const [field, typeField] of pairs) {
+        const value = text(nic[field])?.trim();
+        const type = text(nic[typeField])?.trim();
+        if (type !== undefined && type !== 'IPV4' && type !== 'IPV6') ctx.report({ node: nic, key: typeField, messageId: 'badType', data: { ...base, field: typeField, value: type } });
+        if (!value) continue;
+        const ip = parseIp(value);
+        if (!ip) ctx.report({ node: nic, key: field, messageId: 'notIp', data: { ...base, field, value } });
+        else if ((type === 'IPV4' && ip.v !== 4) || (type === 'IPV6' && ip.v !== 6)) ctx.report({ node: nic, key: field, messageId: 'mismatch', data: { ...base, field, value, family: ip.v, typeField, type } });
+      }
+    }
+  },
+});

@@ -1,0 +1,32 @@
+/** R05: every reference (Source, StorageProfile, ParentNetwork, VmSizingPolicy, ...) names its target by href. */
+import { defineRule } from '../engine.js';
+
+export default defineRule({
+  id: 'reference/href',
+  severity: 'error',
+  docs: {
+    description: 'A reference (Source, StorageProfile, ParentNetwork, compute policy, ...) has no usable href',
+    reason:
+      'Cloud Director resolves every ReferenceType by its href attribute (XSD ReferenceType, href required); `name` and `id` alone do not identify the entity. An empty href passes the schema (xs:anyURI accepts it) but the server cannot resolve it, and a relative href is resolved against nothing (semantic-rules.md R05).',
+    fix: 'Set href to the full API URL of the entity, e.g. https://vcd.example.com/api/vAppTemplate/vappTemplate-<uuid>.',
+  },
+  messages: {
+    missing: '<{{element}}> has no href; Cloud Director finds the referenced entity only by its href',
+    empty: '<{{element}}> has an empty href; set it to the API URL of the referenced entity',
+    notAbsolute: '<{{element}}> href "{{href}}" is not an absolute http(s) URL; Cloud Director expects the full API URL',
+  },
+  check(ctx) {
+    ctx.walk({
+      element(v) {
+        const c = v.particle.content;
+        if (c.kind !== 'complex' || c.name !== 'ReferenceType' || v.particle.readOnly) return;
+        const ref = v.value as Record<string, unknown>;
+        const href = typeof ref.href === 'string' ? ref.href.trim() : undefined;
+        const element = v.particle.local;
+        if (href === undefined) ctx.report({ node: v.parent, key: v.key, index: v.index, messageId: 'missing', data: { element } });
+        else if (href === '') ctx.report({ node: ref, key: '@href', messageId: 'empty', data: { element } });
+        else if (!/^https?:\/\/[^/\s]+/i.test(href)) ctx.report({ node: ref, key: '@href', messageId: 'notAbsolute', severity: 'warning', data: { element, href } });
+      },
+    });
+  },
+});

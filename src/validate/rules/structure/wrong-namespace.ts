@@ -1,0 +1,69 @@
+/** R01: an element vmparams knows, written in another namespace (it is then unknown to the server). */
+import type { ComplexDesc, Content } from '../../../model/dsl.js';
+import { ROOTS } from '../../../model/roots.js';
+import { nsLabel, NS } from '../../../xml/names.js';
+import { isText, type XElement, type XNode } from '../../../xml/tree.js';
+import { defineRule } from '../engine.js';
+
+/** local name -> namespaces it is declared in, over every description. */
+function knownNames(): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const seen = new Set<object>();
+  const visit = (c: Content) => {
+    if (c.kind !== 'complex' || seen.has(c)) return;
+    seen.add(c);
+    for (const p of c.children) {
+      for (const e of p.kind === 'choice' ? p.options : [p]) {
+        if (!out.has(e.local)) out.set(e.local, new Set());
+        out.get(e.local)!.add(e.ns);
+        visit(e.content);
+      }
+    }
+  };
+  for (const r of Object.values(ROOTS)) visit(r as unknown as ComplexDesc);
+  return out;
+}
+const KNOWN = knownNames();
+// Namespaces whose mix-ups this rule reports; foreign extension namespaces are left alone.
+const OURS = new Set<string>([NS.vcloud, NS.ovf, NS.rasd, NS.vssd, NS.vmw, 'http://www.vmware.com/vcloud/v1']);
+
+export default defineRule({
+  id: 'structure/wrong-namespace',
+  severity: 'error',
+  docs: {
+    description: 'A vCloud or OVF element is written in the wrong namespace',
+    reason:
+      'vCloud elements live in http://www.vmware.com/vcloud/v1.5, OVF sections and Info/Item/Property in http://schemas.dmtf.org/ovf/envelope/1 and RASD children in the CIM RASD namespace (schema-facts.md §0; go-vcloud-director#429, tf-vcd#548). An element in another namespace is not the element the server looks for: it is rejected or ignored.',
+    fix: 'Write the element with the right prefix (for example <ovf:Info>, <rasd:ResourceType>, an unprefixed <NetworkConfigSection> under xmlns="http://www.vmware.com/vcloud/v1.5") and declare that prefix.',
+  },
+  messages: {
+    wrongNs: '<{{name}}> is in {{actual}} but vmparams knows it only in {{expected}}; use the {{expected}} namespace',
+  },
+  check(ctx) {
+    const seen = new Set<object>();
+    const checkEl = (el: XElement, holder: object) => {
+      const expected = KNOWN.get(el.name);
+      if (!expected) return;
+      if (el.ns !== null && expected.has(el.ns)) return;
+      // A foreign extension element that happens to share a name is not a mix-up.
+      if (el.ns !== null && !OURS.has(el.ns)) return;
+      ctx.report({ node: ctx.hasPosition(el) ? el : holder, messageId: 'wrongNs', data: { name: el.name, actual: nsLabel(el.ns), expected: [...expected].map(nsLabel).join(' or ') } });
+    };
+    const isElement = (o: Record<string, unknown>) => 'ns' in o && typeof o.name === 'string' && (o.children === undefined || Array.isArray(o.children));
+    const walk = (v: unknown) => {
+      if (!v || typeof v !== 'object' || seen.has(v)) return;
+      seen.add(v);
+      if (Array.isArray(v)) return v.forEach(walk);
+      const o = v as Record<string, unknown>;
+      // Generic VmType content (CreateItem/ReconfigureItem) is checked through its typed sections below.
+      if (isElement(o)) return;
+      for (const [k, x] of Object.entries(o)) {
+        if (k === '$any') (x as XNode[]).forEach((n) => !isText(n) && checkEl(n, o));
+        else if (k === '$xml') checkEl(x as XElement, o);
+        else walk(x);
+      }
+    };
+    for (const vm of ctx.vms) if (vm.xml) vm.sections.forEach((s) => walk(s.value));
+    walk(ctx.root);
+  },
+});

@@ -1,0 +1,26 @@
+/** R06/R07: an element or attribute the target API version has deprecated. */
+import { versionFindings } from '../../versions.js';
+import { defineRule } from '../engine.js';
+
+export default defineRule({
+  id: 'version/deprecated',
+  severity: 'warning',
+  docs: {
+    description: 'An element or attribute is deprecated at the target API version',
+    reason:
+      'Deprecated elements (VdcComputePolicy since 33.0, SourcedVmInstantiationParams since 5.6, singular IpScope since 5.1) still work for a while but are ignored or removed in later versions (XSD meta:version annotations; semantic-rules.md R06/R07).',
+    fix: 'Use the replacement named in the message.',
+  },
+  messages: {
+    deprecated: '{{name}} is deprecated since API version {{version}} (target {{target}})',
+    deprecatedUse: '{{name}} is deprecated since API version {{version}} (target {{target}}); use {{replacement}} instead',
+  },
+  check(ctx) {
+    for (const f of versionFindings(ctx.doc, ctx.apiVersion)) {
+      if (f.issue !== 'deprecated') continue;
+      const data = { name: f.name, version: f.version, target: ctx.apiVersion };
+      if (f.replacement) ctx.report({ node: f.node, key: f.key, index: f.index, messageId: 'deprecatedUse', data: { ...data, replacement: f.replacement } });
+      else ctx.report({ node: f.node, key: f.key, index: f.index, messageId: 'deprecated', data });
+    }
+  },
+});
