@@ -289,7 +289,7 @@ const escapeAttr = (s: string): string => (ATTR_SPECIAL.test(s) ? s.replace(/[&<
 
 // Whitespace a parser would normalize away must be written as character references to survive a
 // round trip: CR in text (GuestCustomization scripts use &#13; line ends), CR/LF/TAB in attributes.
-// They pass through xmlbuilder2 as private-use characters U+E000+code and are replaced afterwards.
+// They pass through the writer as private-use characters U+E000+code and are replaced afterwards.
 const TEXT_WS = /\r/g;
 const ATTR_WS = /[\r\n\t]/g;
 const SENTINELS = /[\ue009\ue00a\ue00d]/g;
