@@ -3,11 +3,17 @@
  * support (interface.md, "Instant clone"). The main dispatcher passes what follows `instant-clone`.
  * Exit status: 0 ok, 1 a document problem or a server-side failure, 2 the command could not run.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { boolOpt, choiceOpt, parseCommandArgs, stringOpt, type OptionSpec, type ParsedArgs } from './args.js';
+import { colourEnabled, painter, type Paint } from './colour.js';
+import { describeFsError, oneLine, UsageError } from './errors.js';
+import { formatJson } from './format/json.js';
+import { exitStatus, totals, type FileResult } from './format/results.js';
+import { formatFileText, formatSummaryText } from './format/text.js';
+import { collectInputs, readInputFile, type Input as CliInput } from './inputs.js';
 import type { Io } from './io.js';
-import type { Problem } from '../validate/problem.js';
 import {
   ConvertError,
   InstantCloneError,
@@ -80,62 +86,39 @@ Exit status: 0 created, 1 the spec is invalid or vCenter refused it, 2 the comma
 `,
 };
 
-/** A failure that stops the command with exit 2 and one line on stderr. */
-class UsageError extends Error {}
+const FORMS = ['api', 'rest'] as const;
 
-interface Input {
-  /** Name shown in messages: the path relative to cwd, or `<stdin>`. */
-  name: string;
-  /** Parsed body, or the problem that stopped parsing. */
+/** One spec read from the command line: shown name, where it came from, and its parsed JSON. */
+interface Input extends CliInput {
   parsed: ReturnType<typeof parseJson>;
 }
 
-async function readInput(arg: string, io: Io): Promise<Input> {
-  if (arg === '-') return { name: '<stdin>', parsed: parseJson(await io.readStdin()) };
-  const abs = resolve(io.cwd, arg);
-  const name = relative(io.cwd, abs) || arg;
-  let size: number;
-  try {
-    const st = await stat(abs);
-    if (st.isDirectory()) throw new UsageError(`${arg} is a directory; give a JSON file`);
-    size = st.size;
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot read ${arg}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-  }
-  // Do not read a huge file just to refuse it.
-  if (size > MAX_BODY_BYTES) return { name, parsed: parseJson(new Uint8Array(MAX_BODY_BYTES + 1)) };
-  try {
-    return { name, parsed: parseJson(new Uint8Array(await readFile(abs))) };
-  } catch (e) {
-    throw new UsageError(`cannot read ${arg}: ${(e as Error).message}`);
-  }
+/** Resolve operands (files or `-`, no directories) and parse each as JSON; unreadable files exit 2. */
+async function readInputs(command: string, operands: string[], io: Io): Promise<Input[]> {
+  const inputs = await collectInputs(operands, io, { command });
+  return inputs.map((inp) => {
+    if (inp.bytes) return { ...inp, parsed: parseJson(inp.bytes) };
+    // Do not read a huge file just to refuse it: parseJson reports the size from a stand-in.
+    if (statSync(inp.abs!).size > MAX_BODY_BYTES) return { ...inp, parsed: parseJson(new Uint8Array(MAX_BODY_BYTES + 1)) };
+    const bytes = readInputFile(command, io, inp.abs!);
+    return { ...inp, bytes, parsed: parseJson(bytes) };
+  });
 }
 
-function formOption(v: string | undefined, flag: string): BodyForm | undefined {
-  if (v === undefined) return undefined;
-  if (v !== 'api' && v !== 'rest') throw new UsageError(`${flag} must be api or rest, not ${JSON.stringify(v)}`);
-  return v;
+async function readOne(command: string, args: ParsedArgs, io: Io): Promise<Input> {
+  if (args.positionals.length === 0) throw new UsageError(`${command}: give a spec file or '-' (see 'vmparams ${command} --help')`);
+  if (args.positionals.length > 1) throw new UsageError(`${command}: takes one spec file, got ${args.positionals.length}`);
+  return (await readInputs(command, args.positionals, io))[0]!;
 }
 
-function formatOption(v: string | undefined): 'text' | 'json' {
-  if (v === undefined || v === 'text' || v === 'json') return v ?? 'text';
-  throw new UsageError(`--format must be text or json, not ${JSON.stringify(v)}`);
+/** The problems of a report, with the JSON pointer added to each message: line and column are 0 for JSON. */
+function withPaths(report: InstantCloneReport): InstantCloneReport {
+  return { ...report, problems: report.problems.map((p) => ({ ...p, message: p.path ? `${p.message} (at ${p.path})` : p.message })) };
 }
 
-/** `file:line:column: severity rule: message (at /pointer)`, as tsc and eslint's unix format. */
-function problemLine(file: string, p: Problem): string {
-  return `${file}:${p.line}:${p.column}: ${p.severity} ${p.rule}: ${p.message}${p.path ? ` (at ${p.path})` : ''}\n`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function summaryLine(files: number, errors: number, warnings: number): string {
-  const total = errors + warnings;
-  if (total === 0) return `✔ ${plural(files, 'file')} checked, no problems\n`;
-  return `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(files, 'file')}\n`;
+/** The validate text lines of one spec (`file:line:column: severity rule: message (at /pointer)`). */
+function problemText(input: Input, report: InstantCloneReport, paint: Paint): string {
+  return formatFileText({ display: input.display, abs: input.abs, bytes: input.bytes, report: withPaths(report) }, { paint, frames: false });
 }
 
 function reportOf(input: Input, form: BodyForm | undefined): InstantCloneReport {
@@ -143,66 +126,62 @@ function reportOf(input: Input, form: BodyForm | undefined): InstantCloneReport 
   return validate(input.parsed.value, { form });
 }
 
-type Parsed = ReturnType<typeof parseArgs>;
-
-function parse(args: string[], options: NonNullable<Parameters<typeof parseArgs>[0]>['options']): Parsed {
+function parse(command: string, args: string[], options: OptionSpec): ParsedArgs {
   try {
-    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return parseCommandArgs(command, args, options);
   } catch (e) {
-    // parseArgs messages may span lines ("... is ambiguous.\nDid you forget ..."): keep them on one line.
-    throw new UsageError((e as Error).message.split('\n').map((l) => l.trim()).filter(Boolean).join(' '));
+    // parseArgs' "argument is ambiguous" message spans three lines and args.ts passes it on as is; keep ours to one.
+    if (e instanceof UsageError && e.message.includes('\n')) throw new UsageError(e.message.replace(/\s*\n\s*/g, ' '));
+    throw e;
   }
 }
 
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}
+const noPaint: Paint = (_style, text) => text;
 
-function oneFile(positionals: string[], cmd: string): string {
-  if (positionals.length === 0) throw new UsageError(`${cmd} needs a spec file (or - for standard input)`);
-  if (positionals.length > 1) throw new UsageError(`${cmd} takes one spec file, got ${positionals.length}`);
-  return positionals[0];
-}
+const C = {
+  validate: 'instant-clone validate',
+  privileges: 'instant-clone privileges',
+  convert: 'instant-clone convert',
+  send: 'instant-clone send',
+} as const;
 
-async function cmdValidate(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { form: { type: 'string' }, format: { type: 'string' }, strict: { type: 'boolean' } });
-  if (values.help) return io.stdout(HELP.validate), 0;
-  const form = formOption(str(values.form), '--form');
-  const format = formatOption(str(values.format));
-  if (positionals.length === 0) throw new UsageError('validate needs at least one spec file (or - for standard input)');
-  if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
-  const inputs: Input[] = [];
-  for (const p of positionals) inputs.push(await readInput(p, io));
-  const results = inputs.map((input) => ({ input, report: reportOf(input, form) }));
-  let errors = 0;
-  let warnings = 0;
-  let failed = false;
-  for (const { report } of results) {
-    const e = report.problems.filter((p) => p.severity === 'error').length;
-    const w = report.problems.filter((p) => p.severity === 'warning').length;
-    errors += e;
-    warnings += w;
-    if (e > 0 || (values.strict && w > 0)) failed = true;
-  }
+async function cmdValidate(argv: string[], io: Io): Promise<number> {
+  const args = parse(C.validate, argv, {
+    form: { type: 'string' },
+    format: { type: 'string' },
+    strict: { type: 'boolean' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+  });
+  if (boolOpt(args, 'help')) return io.stdout(HELP.validate), 0;
+  const form = stringOpt(args, 'form') === undefined ? undefined : choiceOpt(C.validate, args, 'form', FORMS, 'api');
+  const format = choiceOpt(C.validate, args, 'format', ['text', 'json'] as const, 'text');
+  if (args.positionals.length === 0) throw new UsageError(`${C.validate}: give at least one spec file or '-' (see 'vmparams ${C.validate} --help')`);
+  const inputs = await readInputs(C.validate, args.positionals, io);
+  const reports = inputs.map((input) => reportOf(input, form));
+  const t = totals(reports.map((report, i) => ({ display: inputs[i]!.display, report })));
+  const failed = exitStatus(t, boolOpt(args, 'strict'));
   if (format === 'json') {
-    const files = results.map(({ input, report }) => ({ file: input.name, kind: report.kind, form: report.form, valid: report.valid, problems: report.problems }));
-    const summary = { files: files.length, valid: files.filter((f) => f.valid).length, errors, warnings };
-    io.stdout(JSON.stringify({ files, summary }, null, 2) + '\n');
+    // The very object XML validation prints (interface.md): same formatter, kind InstantCloneSpec.
+    const results: FileResult[] = reports.map((report, i) => ({ display: inputs[i]!.display, report }));
+    io.stdout(formatJson(results, t));
   } else {
-    for (const { input, report } of results) for (const p of report.problems) io.stdout(problemLine(input.name, p));
-    io.stdout(summaryLine(results.length, errors, warnings));
+    const colourFlag = boolOpt(args, 'no-color') ? false : boolOpt(args, 'color') ? true : undefined;
+    const paint = painter(colourEnabled(io, colourFlag));
+    for (const [i, report] of reports.entries()) io.stdout(problemText(inputs[i]!, report, paint));
+    io.stdout(formatSummaryText(t, failed === 1, paint));
   }
-  return failed ? 1 : 0;
+  return failed;
 }
 
-async function cmdPrivileges(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { form: { type: 'string' }, format: { type: 'string' } });
-  if (values.help) return io.stdout(HELP.privileges), 0;
-  const form = formOption(str(values.form), '--form');
-  const format = formatOption(str(values.format));
-  const input = await readInput(oneFile(positionals, 'privileges'), io);
+async function cmdPrivileges(argv: string[], io: Io): Promise<number> {
+  const args = parse(C.privileges, argv, { form: { type: 'string' }, format: { type: 'string' } });
+  if (boolOpt(args, 'help')) return io.stdout(HELP.privileges), 0;
+  const form = stringOpt(args, 'form') === undefined ? undefined : choiceOpt(C.privileges, args, 'form', FORMS, 'api');
+  const format = choiceOpt(C.privileges, args, 'format', ['text', 'json'] as const, 'text');
+  const input = await readOne(C.privileges, args, io);
   const report = reportOf(input, form);
-  for (const p of report.problems) io.stderr(problemLine(input.name, p));
+  io.stderr(problemText(input, report, noPaint));
   if (!input.parsed.ok) return 1;
   // Read references from the form the body is really in, even when --form disagrees (that is reported above).
   const list = privileges(input.parsed.value, detectForm(input.parsed.value));
@@ -211,41 +190,41 @@ async function cmdPrivileges(args: string[], io: Io): Promise<number> {
     for (const r of list) io.stdout(`${r.field}: ${r.resourceType} ${r.resource}: ${r.privileges.join(', ')}\n`);
     io.stdout(list.length ? `privileges needed: ${privilegeSet(list).join(', ')}\n` : 'the spec references no resources\n');
   }
-  if (!report.valid) io.stderr(`${input.name}: the spec has errors; the list covers only the references that could be read\n`);
+  if (!report.valid) io.stderr(`${input.display}: the spec has errors; the list covers only the references that could be read\n`);
   return report.valid ? 0 : 1;
 }
 
-async function cmdConvert(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { to: { type: 'string' }, form: { type: 'string' } });
-  if (values.help) return io.stdout(HELP.convert), 0;
-  const to = formOption(str(values.to), '--to');
-  if (!to) throw new UsageError('convert needs --to api or --to rest');
-  const form = formOption(str(values.form), '--form');
-  const input = await readInput(oneFile(positionals, 'convert'), io);
+async function cmdConvert(argv: string[], io: Io): Promise<number> {
+  const args = parse(C.convert, argv, { to: { type: 'string' }, form: { type: 'string' } });
+  if (boolOpt(args, 'help')) return io.stdout(HELP.convert), 0;
+  if (stringOpt(args, 'to') === undefined) throw new UsageError(`${C.convert}: give --to api or --to rest`);
+  const to = choiceOpt(C.convert, args, 'to', FORMS, 'api');
+  const form = stringOpt(args, 'form') === undefined ? undefined : choiceOpt(C.convert, args, 'form', FORMS, 'api');
+  const input = await readOne(C.convert, args, io);
   if (!input.parsed.ok) {
-    io.stderr(problemLine(input.name, input.parsed.problem));
+    io.stderr(problemText(input, reportOf(input, form), noPaint));
     return 1;
   }
   const detected = detectForm(input.parsed.value);
   if (form && form !== detected) {
-    io.stderr(`${input.name}: --form ${form} was given, but this is a${detected === 'api' ? 'n /api' : ' /rest'} body\n`);
+    io.stderr(`${input.display}: --form ${form} was given, but this is a${detected === 'api' ? 'n /api' : ' /rest'} body\n`);
     return 1;
   }
-  if (detected === to) io.stderr(`${input.name}: already in the ${to} form; printed unchanged\n`);
+  if (detected === to) io.stderr(`${input.display}: already in the ${to} form; printed unchanged\n`);
   try {
     io.stdout(JSON.stringify(convert(input.parsed.value, to, detected), null, 2) + '\n');
     return 0;
   } catch (e) {
     if (e instanceof ConvertError) {
-      io.stderr(`${input.name}: cannot convert: ${e.message}\n`);
+      io.stderr(`${input.display}: cannot convert: ${e.message}\n`);
       return 1;
     }
     throw e;
   }
 }
 
-async function cmdSend(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, {
+async function cmdSend(argv: string[], io: Io): Promise<number> {
+  const args = parse(C.send, argv, {
     server: { type: 'string' },
     form: { type: 'string' },
     'session-id': { type: 'string' },
@@ -254,31 +233,33 @@ async function cmdSend(args: string[], io: Io): Promise<number> {
     insecure: { type: 'boolean' },
     timeout: { type: 'string' },
   });
-  if (values.help) return io.stdout(HELP.send), 0;
-  const server = str(values.server);
-  if (!server) throw new UsageError('send needs --server URL');
-  const form = formOption(str(values.form), '--form');
-  const sessionId = str(values['session-id']);
-  const user = str(values.user);
-  if (sessionId && user) throw new UsageError('give either --session-id or --user, not both');
-  if (!sessionId && !user) throw new UsageError('send needs --session-id ID or --user NAME (with the password in VMPARAMS_PASSWORD)');
+  if (boolOpt(args, 'help')) return io.stdout(HELP.send), 0;
+  const fail = (msg: string) => new UsageError(`${C.send}: ${msg}`);
+  const server = stringOpt(args, 'server');
+  if (!server) throw fail('give --server URL');
+  const form = stringOpt(args, 'form') === undefined ? undefined : choiceOpt(C.send, args, 'form', FORMS, 'api');
+  const sessionId = stringOpt(args, 'session-id');
+  const user = stringOpt(args, 'user');
+  if (sessionId && user) throw fail('give either --session-id or --user, not both');
+  if (!sessionId && !user) throw fail('give --session-id ID or --user NAME (with the password in VMPARAMS_PASSWORD)');
   const password = io.env.VMPARAMS_PASSWORD;
-  if (user && (password === undefined || password === '')) throw new UsageError(`set VMPARAMS_PASSWORD to the password of ${user}`);
-  const caArg = str(values.ca);
-  if (caArg && values.insecure) throw new UsageError('give either --ca or --insecure, not both');
+  if (user && (password === undefined || password === '')) throw fail(`set VMPARAMS_PASSWORD to the password of ${user}`);
+  const caArg = stringOpt(args, 'ca');
+  const insecure = boolOpt(args, 'insecure');
+  if (caArg && insecure) throw fail('give either --ca or --insecure, not both');
   let ca: Buffer | undefined;
   if (caArg) {
     try {
       ca = await readFile(resolve(io.cwd, caArg));
     } catch (e) {
-      throw new UsageError(`cannot read --ca ${caArg}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+      throw fail(`--ca ${caArg}: ${describeFsError(e)}`);
     }
   }
   let timeoutMs = 120_000;
-  const t = str(values.timeout);
+  const t = stringOpt(args, 'timeout');
   if (t !== undefined) {
     const n = Number(t);
-    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--timeout must be a positive number of seconds, not ${JSON.stringify(t)}`);
+    if (!Number.isFinite(n) || n <= 0) throw fail(`--timeout must be a positive number of seconds, got '${t}'`);
     timeoutMs = Math.round(n * 1000);
   }
   let serverUrl: URL;
@@ -286,14 +267,14 @@ async function cmdSend(args: string[], io: Io): Promise<number> {
     serverUrl = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(server) ? server : `https://${server}`);
     if (serverUrl.protocol !== 'https:' && serverUrl.protocol !== 'http:') throw new Error(`unsupported scheme ${serverUrl.protocol}`);
   } catch (e) {
-    throw new UsageError(`--server ${JSON.stringify(server)} is not a usable URL (${(e as Error).message})`);
+    throw fail(`--server '${server}' is not a usable URL (${oneLine(e)})`);
   }
 
-  const input = await readInput(oneFile(positionals, 'send'), io);
+  const input = await readOne(C.send, args, io);
   const report = reportOf(input, form);
-  for (const p of report.problems) io.stderr(problemLine(input.name, p));
+  io.stderr(problemText(input, report, noPaint));
   if (!report.valid || !input.parsed.ok) {
-    io.stderr(`${input.name}: not sent: the spec has errors\n`);
+    io.stderr(`${input.display}: not sent: the spec has errors\n`);
     return 1;
   }
   if (user && serverUrl.protocol === 'http:') io.stderr(`warning: sending the password of ${user} over plain http\n`);
@@ -304,7 +285,7 @@ async function cmdSend(args: string[], io: Io): Promise<number> {
       user,
       password,
       ca,
-      insecure: Boolean(values.insecure),
+      insecure,
       timeoutMs,
       form: report.form,
       validate: false, // validated above, with --form
@@ -313,22 +294,18 @@ async function cmdSend(args: string[], io: Io): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof VapiError) {
-      io.stderr(`${input.name}: instant clone failed: ${e.message}\n`);
-      if (e instanceof UnauthorizedError) io.stderr(`hint: '${PROG} privileges ${input.name === '<stdin>' ? '-' : input.name}' lists the privileges this spec needs\n`);
+      io.stderr(`${input.display}: instant clone failed: ${e.message}\n`);
+      if (e instanceof UnauthorizedError) io.stderr(`hint: 'vmparams ${C.privileges} ${input.abs ? input.display : '-'}' lists the privileges this spec needs\n`);
       return 1;
     }
-    if (e instanceof TimeoutError) {
-      throw new UsageError(`${e.message}; the clone may still have been created, check vCenter before retrying`);
-    }
-    if (e instanceof TlsError) {
-      throw new UsageError(`${e.message}; pass the vCenter CA certificate with --ca FILE, or use --insecure only on a network you trust`);
-    }
-    if (e instanceof TransportError) throw new UsageError(e.message);
+    if (e instanceof TimeoutError) throw fail(`${e.message}; the clone may still have been created, check vCenter before retrying`);
+    if (e instanceof TlsError) throw fail(`${e.message}; pass the vCenter CA certificate with --ca FILE, or use --insecure only on a network you trust`);
+    if (e instanceof TransportError) throw fail(e.message);
     if (e instanceof ProtocolError || e instanceof SpecValidationError) {
-      io.stderr(`${input.name}: ${e.message}\n`);
+      io.stderr(`${input.display}: ${e.message}\n`);
       return 1;
     }
-    if (e instanceof InstantCloneError || e instanceof TypeError) throw new UsageError(e.message);
+    if (e instanceof InstantCloneError || e instanceof TypeError) throw fail(e.message);
     throw e;
   }
 }
@@ -344,20 +321,20 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
 export async function runInstantClone(args: string[], io: Io): Promise<number> {
   const [cmd, ...rest] = args;
   try {
-    if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') {
-      if (cmd === undefined) {
-        io.stderr(HELP.main);
-        return 2;
-      }
+    if (cmd === undefined) {
+      io.stderr(HELP.main);
+      return 2;
+    }
+    if (cmd === '--help' || cmd === '-h' || cmd === 'help') {
       io.stdout(HELP.main);
       return 0;
     }
     const run = COMMANDS[cmd];
-    if (!run) throw new UsageError(`unknown command ${JSON.stringify(cmd)}; expected validate, privileges, convert or send`);
+    if (!run) throw new UsageError(`instant-clone: unknown command '${cmd}' (commands: ${Object.keys(COMMANDS).join(', ')}; see 'vmparams instant-clone --help')`);
     return await run(rest, io);
   } catch (e) {
-    const msg = e instanceof UsageError ? e.message : `internal error: ${(e as Error)?.message ?? String(e)}`;
-    io.stderr(`${PROG}${cmd && COMMANDS[cmd] ? ' ' + cmd : ''}: ${msg}\n`);
+    // One line, never a stack: usage errors read `instant-clone send: ...`, anything else is ours.
+    io.stderr(e instanceof UsageError ? `vmparams ${e.message}\n` : `vmparams instant-clone: internal error: ${oneLine(e)}\n`);
     return 2;
   }
 }

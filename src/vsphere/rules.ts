@@ -13,7 +13,7 @@ export interface InstantCloneRuleInfo {
 
 /** Every instant-clone rule, in the order a reader meets them. */
 export const rules = [
-  { id: 'instant-clone/json', severity: 'error', description: 'The body must be valid UTF-8 JSON (no BOM issues, no trailing garbage, at most 16 MiB).' },
+  { id: 'instant-clone/json', severity: 'error', description: 'The body must be JSON text in UTF-8 (a leading BOM is allowed), at most 16 MiB.' },
   { id: 'instant-clone/wrong-form', severity: 'error', description: 'The body (or a map in it) is in the other form: /api takes the bare spec with maps as objects, /rest takes {"spec": ...} with maps as [{key, value}] arrays.' },
   { id: 'instant-clone/required', severity: 'error', description: 'A required field is missing (spec: source and name; backings: type; /rest map entries: key and value).' },
   { id: 'instant-clone/type', severity: 'error', description: 'A field has the wrong JSON type (string, boolean, object or array expected).' },
