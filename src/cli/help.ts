@@ -41,7 +41,8 @@ Options:
   --schema-dir DIR           validate against the XSDs in DIR (DIR/1.5/schemas/master/master.xsd
                              or DIR/master.xsd) instead of the bundled set
   --context FILE             a VDC description (JSON) that enables the context rules
-  --jobs N                   worker threads (default: automatic from ${WORKER_THRESHOLD} files; 1 = none)
+  -j, --jobs N               validate on N threads (default: automatic, worker threads from
+                             ${WORKER_THRESHOLD} files on; 1 = no worker threads)
   --color, --no-color        force colour on or off (default: on for a terminal; NO_COLOR,
                              FORCE_COLOR respected)
   -h, --help                 show this help

@@ -1,7 +1,9 @@
 /**
- * Validating many documents: on the main thread for a few, with worker threads for many. Workers
- * cost about 100 ms each to start (and each compiles the schema), so they are used only from
- * WORKER_THRESHOLD files on, or when `--jobs N` asks. Results come back in input order.
+ * Validating many documents: on the main thread for a few, with worker threads helping for many.
+ * A worker costs about half a second to become useful (loading the library, compiling the schema;
+ * measured on a 2-core machine, where the main thread validates a request in about 3 ms), so workers
+ * are started only from WORKER_THRESHOLD files on, or when `--jobs N` asks. The main thread keeps
+ * validating while they start. Results are delivered per document and returned in input order.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,11 +15,13 @@ import type { Report, ValidateSettings } from './lib.js';
 import type { BatchMessage, WorkerReply } from './worker.js';
 
 /** From this many files on, validate uses worker threads by default. */
-export const WORKER_THRESHOLD = 64;
+export const WORKER_THRESHOLD = 200;
+/** Documents per worker at least, so that its start-up pays off. */
+const FILES_PER_WORKER = 100;
 
 /** Options for validateAll. */
 export interface PoolOptions {
-  /** Worker threads: undefined = automatic, 1 = none (main thread only), N = N workers. */
+  /** Threads that validate: undefined = automatic, 1 = the main thread only, N = main + N-1 workers. */
   jobs?: number;
   /** Called once per document as soon as its report is ready (in completion order). */
   onResult?: (index: number, report: Report) => void;
@@ -34,15 +38,12 @@ function workerScriptExists(): boolean {
   }
 }
 
-/** How many worker threads to start for `files` documents. */
+/** How many worker threads to start (besides the main thread) for `files` documents. */
 export function workerCount(files: number, jobs?: number): number {
   if (files < 2) return 0;
-  if (jobs !== undefined) return jobs <= 1 ? 0 : Math.min(jobs, files - 1);
+  if (jobs !== undefined) return Math.max(0, Math.min(jobs - 1, files - 1));
   if (files < WORKER_THRESHOLD) return 0;
-  const cores = os.availableParallelism();
-  if (cores < 2) return 0;
-  // About 32 documents per worker at least, so a worker's start-up is worth it.
-  return Math.min(cores, Math.ceil(files / 32));
+  return Math.max(0, Math.min(os.availableParallelism() - 1, Math.floor(files / FILES_PER_WORKER)));
 }
 
 /** Validate every task; reports are returned in task order. Rejects when the command cannot run. */
@@ -57,39 +58,44 @@ export async function validateAll(tasks: Task[], settings: ValidateSettings, opt
     for (const task of tasks) done(task.index, await validateTask(task, settings));
     return reports;
   }
+  // The first document on the main thread before anything else: a bad --schema-dir or --context
+  // fails here once, not once per worker.
+  done(tasks[0]!.index, await validateTask(tasks[0]!, settings));
   const workers = Array.from({ length: count }, () => new Worker(workerUrl, { workerData: settings }));
   try {
-    // The first document on the main thread while the workers start: a bad --schema-dir or
-    // --context fails here once, instead of once per worker.
-    done(tasks[0]!.index, await validateTask(tasks[0]!, settings));
-    await runOnWorkers(workers, tasks.slice(1), done);
+    await share(workers, tasks.slice(1), settings, done);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return reports;
 }
 
-function runOnWorkers(workers: Worker[], queue: Task[], done: (index: number, report: Report) => void): Promise<void> {
+/** Hand out the queue in batches to the workers and to the main thread until it is empty. */
+function share(workers: Worker[], queue: Task[], settings: ValidateSettings, done: (index: number, report: Report) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     let next = 0;
-    let busy = 0;
+    let pending = queue.length;
     let failed = false;
-    // Batches shrink as the queue drains so that the workers finish at about the same time.
-    const batchSize = () => Math.max(1, Math.min(32, Math.ceil((queue.length - next) / (workers.length * 4))));
+    const threads = workers.length + 1;
+    // Batches shrink as the queue drains so that the threads finish at about the same time.
+    const take = (max: number) => {
+      const size = Math.max(1, Math.min(max, Math.ceil((queue.length - next) / (threads * 4))));
+      const batch = queue.slice(next, next + size);
+      next += batch.length;
+      return batch;
+    };
     const fail = (e: Error) => {
       if (failed) return;
       failed = true;
       reject(e);
     };
+    const finish = (index: number, report: Report) => {
+      done(index, report);
+      if (--pending === 0 && !failed) resolve();
+    };
     const feed = (w: Worker) => {
-      if (next >= queue.length) {
-        if (busy === 0) resolve();
-        return;
-      }
-      const tasks = queue.slice(next, next + batchSize());
-      next += tasks.length;
-      busy++;
-      w.postMessage({ tasks } satisfies BatchMessage);
+      const tasks = take(32);
+      if (tasks.length > 0) w.postMessage({ tasks } satisfies BatchMessage);
     };
     for (const w of workers) {
       w.on('message', (msg: WorkerReply) => {
@@ -98,16 +104,26 @@ function runOnWorkers(workers: Worker[], queue: Task[], done: (index: number, re
           fail(msg.name === 'UsageError' ? new UsageError(msg.message) : Object.assign(new Error(msg.message), { name: msg.name }));
           return;
         }
-        busy--;
-        for (const r of msg.results) done(r.index, r.report);
+        for (const r of msg.results) finish(r.index, r.report);
         feed(w);
       });
       w.on('error', (e) => fail(e));
       w.on('exit', (code) => {
-        if (code !== 0 && (next < queue.length || busy > 0)) fail(new Error(`a worker thread stopped (exit code ${code})`));
+        if (code !== 0 && pending > 0) fail(new Error(`a worker thread stopped (exit code ${code})`));
       });
     }
-    if (queue.length === 0) resolve();
-    else for (const w of workers) feed(w);
+    if (pending === 0) {
+      resolve();
+      return;
+    }
+    for (const w of workers) feed(w);
+    // The main thread takes small batches and yields between them, so worker replies are handled promptly.
+    const mainLoop = async () => {
+      while (!failed && next < queue.length) {
+        for (const task of take(4)) finish(task.index, await validateTask(task, settings));
+        await new Promise((r) => setImmediate(r));
+      }
+    };
+    mainLoop().catch((e: unknown) => fail(e instanceof Error ? e : new Error(String(e))));
   });
 }

@@ -53,7 +53,8 @@ function codeFrame(lines: string[], line: number, column: number, paint: Paint, 
   const raw = lines[line - 1];
   if (raw === undefined) return '';
   let text = raw.replace(/\r$/, '').replace(/\t/g, ' ');
-  let col = Math.max(1, column);
+  // libxml2 reports schema problems by line only: point at the first tag on that line then.
+  let col = column > 0 ? column : text.search(/\S/) + 1;
   if (text.length > MAX_WIDTH) {
     const start = Math.max(0, Math.min(col - 1 - 40, text.length - MAX_WIDTH));
     text = (start > 0 ? '…' : '') + text.slice(start, start + MAX_WIDTH) + (start + MAX_WIDTH < text.length ? '…' : '');
@@ -62,7 +63,7 @@ function codeFrame(lines: string[], line: number, column: number, paint: Paint, 
   const gutter = String(line);
   const pad = ' '.repeat(gutter.length);
   let out = `  ${paint('inverse', gutter)} ${text}\n`;
-  if (column > 0) {
+  if (col > 0) {
     const token = /^<?\/?[^\s<>/="']+/.exec(text.slice(col - 1))?.[0] ?? ' ';
     out += `  ${paint('inverse', pad)} ${' '.repeat(col - 1)}${paint(style, '~'.repeat(Math.max(1, token.length)))}\n`;
   }
