@@ -19,3 +19,8 @@ export { SchemaDirError } from './validate/xsd.js';
 export { instantiateTemplate, composeVApp, recomposeVApp, cloneVApp } from './builders.js';
 export type { VAppSpec, VmSpec, NicSpec, NetworkSpec, CustomizationSpec } from './builders.js';
 export * as instantClone from './vsphere/index.js';
+export { ruleCatalogue, rules } from './validate/rules/index.js';
+export type { RuleInfo } from './validate/rules/index.js';
+export { loadContext, ContextError } from './validate/context.js';
+export type { VdcContext } from './validate/context.js';
+export { ApiVersionError, LATEST_API_VERSION } from './validate/versions.js';

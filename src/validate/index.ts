@@ -6,6 +6,8 @@ import { documentFrom, kindOf, UnknownDocumentError, type ParsedDocument } from 
 import { readXml, XmlInputError, type ReadLimits } from '../xml/read.js';
 import { makeReport, type Problem, type Report } from './problem.js';
 import { checkSchema, validateSchemaSync } from './xsd.js';
+import { runRules } from './rules/index.js';
+import { loadContext } from './context.js';
 
 /** Options for validate. */
 export interface ValidateOptions extends ReadLimits {
@@ -15,7 +17,7 @@ export interface ValidateOptions extends ReadLimits {
   schemaDir?: string;
   /** Run the semantic rules (default true); false reports schema and well-formedness problems only. */
   lint?: boolean;
-  /** A VDC description (parsed JSON) enabling the context rules. */
+  /** A VDC description (JSON text or parsed; see schemas/vdc-context.schema.json) enabling the context rules. Invalid: throws ContextError. */
   context?: unknown;
 }
 
@@ -26,7 +28,8 @@ export function inputProblem(e: XmlInputError): Problem {
 
 /**
  * Validate one document. Resolves to a Report (`valid` false when any problem is an error).
- * Rejects only when the command cannot run (SchemaDirError for a bad `schemaDir`).
+ * Rejects only when the command cannot run: SchemaDirError (bad `schemaDir`), ApiVersionError
+ * (`apiVersion` is not N.N), ContextError (a context that is not a VDC description).
  */
 export async function validate(xml: string | Uint8Array, opts: ValidateOptions = {}): Promise<Report> {
   return validateSync(xml, opts);
@@ -73,6 +76,8 @@ function schemaOnly(xml: string | Uint8Array, opts: ValidateOptions): Report {
   return makeReport(kind, problems);
 }
 
-function lint(_doc: ParsedDocument, _opts: ValidateOptions): Problem[] {
-  return [];
+/** The semantic rules, API-version checks and (with a context) the VDC rules. */
+function lint(doc: ParsedDocument, opts: ValidateOptions): Problem[] {
+  const context = opts.context === undefined ? undefined : loadContext(opts.context);
+  return runRules(doc, { apiVersion: opts.apiVersion, context });
 }
