@@ -17,16 +17,49 @@ const XSD = 'http://www.w3.org/2001/XMLSchema';
 
 /** One child slot of a content model. */
 export interface Slot {
+  /** local name, or '*' for a wildcard (xs:any) */
   name: string;
+  /** namespace of the element; for a wildcard its constraint: '##any', '!uri' (##other) or a list of URIs */
+  ns: string;
   required: boolean;
   /** maxOccurs (Infinity for unbounded) */
   max: number;
 }
 
+/** One declared attribute of a complex type. */
+export interface AttrSlot {
+  name: string;
+  /** namespace of the attribute ('' for unqualified) */
+  ns: string;
+  required: boolean;
+}
+
 interface TypeInfo {
   base: string | null;
   own: Slot[];
+  attrs: AttrSlot[];
+  /** attribute wildcard constraint (same notation as Slot.ns for wildcards) */
+  anyAttr: string | null;
 }
+
+/** Resolve an xs:any / xs:anyAttribute namespace attribute. */
+function wildcardNs(value: string | undefined): string {
+  const v = value ?? '##any';
+  if (v === '##any') return '##any';
+  if (v === '##other') return `!${file.tns}`;
+  return v
+    .split(/\s+/)
+    .map((t) => (t === '##targetNamespace' ? file.tns : t === '##local' ? '' : t))
+    .join(' ');
+}
+
+/** Namespace facts of the schema file being read. */
+interface FileCtx {
+  tns: string;
+  qualifiedAttrs: boolean;
+  prefixes: (prefix: string) => string | null;
+}
+let file: FileCtx = { tns: '', qualifiedAttrs: false, prefixes: () => null };
 
 interface Model {
   types: Map<string, TypeInfo>;
@@ -55,17 +88,24 @@ function slots(el: XmlElement, m: Model, out: Slot[], optionalContext: boolean):
     const maxAttr = c.attr('maxOccurs')?.value;
     const max = maxAttr === undefined ? 1 : maxAttr === 'unbounded' ? Infinity : Number(maxAttr);
     const optional = optionalContext || min === '0';
-    if (c.name === 'element') {
-      const name = c.attr('name')?.value ?? local(c.attr('ref')?.value ?? '');
+    if (c.name === 'any') {
+      out.push({ name: '*', ns: wildcardNs(c.attr('namespace')?.value), required: !optional, max });
+    } else if (c.name === 'element') {
+      const ref = c.attr('ref')?.value;
+      const name = c.attr('name')?.value ?? local(ref ?? '');
       if (!name) continue;
-      out.push({ name, required: !optional, max });
+      const i = ref ? ref.indexOf(':') : -1;
+      const ns = ref ? ((i > 0 ? file.prefixes(ref.slice(0, i)) : file.prefixes('')) ?? '') : file.tns;
+      out.push({ name, ns, required: !optional, max });
       const type = c.attr('type')?.value;
       if (c.attr('name')) declare(m, name, type ? local(type) : anonymousType(c, m));
     } else if (c.name === 'sequence') {
       slots(c, m, out, optional);
     } else if (c.name === 'choice') {
-      // members of a choice are each optional on their own
+      // members of a choice are each optional on their own, and repeat as often as the choice does
+      const start = out.length;
       slots(c, m, out, true);
+      for (let k = start; k < out.length; k++) out[k] = { ...out[k], max: Math.max(out[k].max, max) };
     }
   }
 }
@@ -85,16 +125,40 @@ function anonymousType(el: XmlElement, m: Model): string | null {
   return key;
 }
 
+function attributes(el: XmlElement, out: AttrSlot[]): void {
+  for (const a of children(el)) {
+    if (a.name !== 'attribute') continue;
+    const required = a.attr('use')?.value === 'required';
+    const ref = a.attr('ref')?.value;
+    if (ref) {
+      const i = ref.indexOf(':');
+      out.push({ name: local(ref), ns: (i > 0 ? file.prefixes(ref.slice(0, i)) : file.tns) ?? '', required });
+    } else {
+      const form = a.attr('form')?.value;
+      const qualified = form ? form === 'qualified' : file.qualifiedAttrs;
+      out.push({ name: a.attr('name')?.value ?? '', ns: qualified ? file.tns : '', required });
+    }
+  }
+}
+
 function readComplexType(ct: XmlElement, key: string, m: Model): void {
-  const info: TypeInfo = { base: null, own: [] };
+  const info: TypeInfo = { base: null, own: [], attrs: [], anyAttr: null };
+  const anyAttr = (el: XmlElement) => {
+    const w = children(el).find((x) => x.name === 'anyAttribute');
+    if (w) info.anyAttr = wildcardNs(w.attr('namespace')?.value);
+  };
+  anyAttr(ct);
   // the particle (sequence/choice) sits directly in the complexType or in its extension
   slots(ct, m, info.own, false);
+  attributes(ct, info.attrs);
   for (const c of children(ct)) {
-    if (c.name !== 'complexContent') continue;
+    if (c.name !== 'complexContent' && c.name !== 'simpleContent') continue;
     for (const d of children(c)) {
       if (d.name !== 'extension') continue;
       info.base = local(d.attr('base')?.value ?? '');
-      slots(d, m, info.own, false);
+      if (c.name === 'complexContent') slots(d, m, info.own, false);
+      attributes(d, info.attrs);
+      anyAttr(d);
     }
   }
   m.types.set(key, info);
@@ -104,9 +168,15 @@ function load(): Model {
   if (model) return model;
   const m: Model = { types: new Map(), elementTypes: new Map() };
   const dir = bundledSchemaDir();
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.xsd')).sort()) {
-    const doc = XmlDocument.fromBuffer(fs.readFileSync(path.join(dir, file)));
+  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.xsd')).sort()) {
+    const doc = XmlDocument.fromBuffer(fs.readFileSync(path.join(dir, name)));
     try {
+      const root = doc.root;
+      file = {
+        tns: root.attr('targetNamespace')?.value ?? '',
+        qualifiedAttrs: root.attr('attributeFormDefault')?.value === 'qualified',
+        prefixes: (p) => root.namespaceForPrefix(p),
+      };
       for (const c of children(doc.root)) {
         if (c.name === 'complexType' && c.attr('name')) readComplexType(c, c.attr('name')!.value, m);
         else if (c.name === 'element' && c.attr('name')) {
@@ -122,8 +192,8 @@ function load(): Model {
   return m;
 }
 
-/** Full (base-first) child order of a type. */
-function order(m: Model, key: string): Slot[] {
+/** Base-first chain of a type's own declarations. */
+function chainOf(m: Model, key: string): TypeInfo[] {
   const seen = new Set<string>();
   const chain: TypeInfo[] = [];
   for (let k: string | null = key; k && !seen.has(k); ) {
@@ -133,7 +203,31 @@ function order(m: Model, key: string): Slot[] {
     chain.unshift(t);
     k = t.base;
   }
-  return chain.flatMap((t) => t.own);
+  return chain;
+}
+
+/** Full (base-first) child order of a type. */
+function order(m: Model, key: string): Slot[] {
+  return chainOf(m, key).flatMap((t) => t.own);
+}
+
+/** Children (base-first) and attributes of a named complex type of the bundled set, or null when there is no such type. */
+export function typeContent(typeName: string): { slots: Slot[]; attrs: AttrSlot[]; anyAttr: string[] } | null {
+  const m = load();
+  if (!m.types.has(typeName)) return null;
+  const chain = chainOf(m, typeName);
+  return {
+    slots: chain.flatMap((t) => t.own),
+    attrs: chain.flatMap((t) => t.attrs),
+    anyAttr: chain.map((t) => t.anyAttr).filter((a): a is string => a !== null),
+  };
+}
+
+/** Does a wildcard constraint (Slot.ns of a '*' slot, or an anyAttr entry) admit namespace `ns`? */
+export function wildcardAllows(constraint: string, ns: string): boolean {
+  if (constraint === '##any') return true;
+  if (constraint.startsWith('!')) return ns !== '' && ns !== constraint.slice(1);
+  return constraint.split(' ').includes(ns);
 }
 
 /**
