@@ -14,6 +14,7 @@ import { exitStatus, totals, type FileResult } from './format/results.js';
 import { formatFileText, formatSummaryText } from './format/text.js';
 import { collectInputs, readInputFile, type Input as CliInput } from './inputs.js';
 import type { Io } from './io.js';
+import { parseServer } from '../vsphere/client.js';
 import {
   ConvertError,
   InstantCloneError,
@@ -264,8 +265,7 @@ async function cmdSend(argv: string[], io: Io): Promise<number> {
   }
   let serverUrl: URL;
   try {
-    serverUrl = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(server) ? server : `https://${server}`);
-    if (serverUrl.protocol !== 'https:' && serverUrl.protocol !== 'http:') throw new Error(`unsupported scheme ${serverUrl.protocol}`);
+    serverUrl = parseServer(server);
   } catch (e) {
     throw fail(`--server '${server}' is not a usable URL (${oneLine(e)})`);
   }

@@ -81,7 +81,8 @@ const TLS_CODES = new Set([
   'CERT_UNTRUSTED',
 ]);
 
-function parseServer(server: string | URL): URL {
+/** The vCenter base URL from what a user typed: a bare host name means https; only http(s) is accepted. */
+export function parseServer(server: string | URL): URL {
   const text = String(server).trim();
   const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`server must be an http or https URL, not ${url.protocol}`);

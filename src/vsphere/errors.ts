@@ -7,6 +7,7 @@
  * "value": {...}}`). Status codes are ambiguous (400 and 500 each cover several types, and the two
  * forms differ), so the type always comes from the body; the status is only a fallback.
  */
+import { isObject } from './form.js';
 import type { InstantCloneReport } from './validate.js';
 
 /** A vAPI localizable message (`VapiStdLocalizableMessage`). */
@@ -144,10 +145,6 @@ const TYPE_BY_STATUS: Record<number, string> = {
   503: 'SERVICE_UNAVAILABLE',
   504: 'TIMED_OUT',
 };
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function toMessages(v: unknown): LocalizableMessage[] {
   if (!Array.isArray(v)) return [];

@@ -21,7 +21,8 @@ export class ConvertError extends Error {
   }
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
+/** True for a JSON object (not null, not an array). */
+export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 

@@ -3,7 +3,7 @@
  * Source: the operation summary in the vCenter 7.0.3 API description (same text in SPEC70 and the
  * GOSDK comments; instant-clone-facts.md §0 "Privileges"). A missing one yields `unauthorized` (403).
  */
-import { convert, detectForm, type BodyForm } from './form.js';
+import { convert, detectForm, isObject, type BodyForm } from './form.js';
 
 /** One resource the spec touches and the privileges the caller needs on it. */
 export interface PrivilegeRequirement {
@@ -24,10 +24,6 @@ export const PRIVILEGES = {
   datastore: ['Datastore.AllocateSpace'],
   network: ['Network.Assign'],
 } as const;
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /**
  * List the privileges a spec needs, one entry per referenced resource, in spec order.

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { makeReport, type Problem, type Report } from '../validate/problem.js';
-import { convert, detectForm, pointer, type BodyForm } from './form.js';
+import { convert, detectForm, isObject, pointer, type BodyForm } from './form.js';
 import { jsonErrorOffset } from './json-position.js';
 import { severityOf } from './rules.js';
 import {
@@ -38,10 +38,6 @@ export interface InstantCloneReport extends Report {
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 type Seg = string | number;
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function problem(rule: string, path: readonly Seg[], message: string, messageId: string, data?: Problem['data'], line = 0, column = 0): Problem {
   const p: Problem = { severity: severityOf(rule), rule, line, column, path: pointer(path), message, messageId };
