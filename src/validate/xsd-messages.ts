@@ -97,6 +97,39 @@ export const MESSAGES = {
   'xsd/other': '<{element}>: {detail}',
 } as const;
 
+/**
+ * libxml2 parser messages (well-formedness, namespaces, limits) rewritten in plain words; the
+ * rewritten text is the {detail} of xml/not-well-formed or xml/namespace.
+ */
+export const PARSER_REWRITES: readonly (readonly [RegExp, string])[] = [
+  [/^(?:EntityRef: expecting ';'|xmlParseEntityRef: no name)$/, "a bare '&' in text or in an attribute value: write it as &amp;"],
+  [/^Entity '(\w+)' not defined$/, "&$1; is not an XML entity: only &amp; &lt; &gt; &quot; &apos; and numeric references such as &#160; are predefined"],
+  [/^Couldn't find end of Start Tag (\S+)(?: line (\d+))?$/, 'the start tag <$1> is not closed with >'],
+  [/^AttValue: " or ' expected$/, 'an attribute value must be in quotes'],
+  [/^attributes construct error$/, 'malformed attribute (attributes are written name="value")'],
+  [/^Specification mandates value for attribute (\S+)$/, 'attribute $1 has no value (write $1="...")'],
+  [/^Attribute (\S+) redefined$/, 'attribute $1 appears twice on the same element'],
+  [/^Document is empty$/, 'the document is empty'],
+  [/^Input is not proper UTF-8, indicate encoding !.*$/, 'the document is not valid UTF-8 (declare the real encoding in <?xml version="1.0" encoding="..."?>)'],
+  [/^Start tag expected, '<' not found$/, "no root element found (the document must start with '<')"],
+  [/^Extra content at the end of the document$/, 'text or a second root element after the end of the root element'],
+  [/^Excessive depth in document: (\d+),? use XML_PARSE_HUGE option$/, 'elements are nested more than $1 deep (raise the limit with --max-depth)'],
+  [/^(?:Resource limit exceeded: )?(?:Buffer size limit exceeded|AttValue length too long|xmlSAX2Characters: huge text node)(?:, try XML_PARSE_HUGE)?$/, 'a text or attribute value is longer than 10,000,000 characters, which libxml2 refuses'],
+  [/^Premature end of data in tag (\S+) line (\d+)$/, 'the document ends before <$1> (opened on line $2) is closed'],
+  [/^Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)$/, '</$3> does not match the open element <$1> (line $2)'],
+  [/^Namespace prefix (\S+) on (\S+) is not defined$/, 'the prefix $1: on <$2> is not declared (add xmlns:$1="...")'],
+  [/^Namespace prefix (\S+) for (\S+) on (\S+) is not defined$/, 'the prefix $1: of attribute $1:$2 on <$3> is not declared (add xmlns:$1="...")'],
+];
+
+/** Plain-English detail and message id for one libxml2 parser message. */
+export function explainParserError(message: string): { messageId: 'xml/not-well-formed' | 'xml/namespace'; detail: string } {
+  const raw = message.trim().replace(/\s+/g, ' ').replace(/\.$/, '');
+  const messageId = /namespace|prefix/i.test(raw) && !/not well-formed/i.test(raw) ? 'xml/namespace' : 'xml/not-well-formed';
+  let detail = raw;
+  for (const [re, replacement] of PARSER_REWRITES) detail = detail.replace(re, replacement);
+  return { messageId, detail };
+}
+
 /** Message id within a rule. */
 export type MessageId = keyof typeof MESSAGES;
 

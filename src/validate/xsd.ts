@@ -14,7 +14,7 @@
 import { ParseOption, XmlDocument, XmlElement, XmlError, XmlParseError } from 'libxml2-wasm';
 import type { ErrorDetail } from 'libxml2-wasm';
 import type { Problem } from './problem.js';
-import { explainSchemaError, format, type MessageId } from './xsd-messages.js';
+import { explainParserError, explainSchemaError, format, type MessageId } from './xsd-messages.js';
 import { loadSchemaSet } from './xsd-schemas.js';
 import { DEFAULT_LIMITS } from '../xml/read.js';
 
@@ -184,7 +184,7 @@ function parseDocument(xml: string | Uint8Array, opts: SchemaValidationOptions):
     if (e instanceof XmlParseError || e instanceof XmlError) {
       const details: ErrorDetail[] = (e as { details?: ErrorDetail[] }).details ?? [];
       const errors = details.filter((d) => d.level >= 2);
-      if (errors.length === 0) return { doc: null, problems: [problem('xml', 'xml/not-well-formed', { detail: cleanParserMessage(e.message) }, 0, 0, '/')] };
+      if (errors.length === 0) return { doc: null, problems: [problem('xml', 'xml/not-well-formed', { detail: explainParserError(e.message).detail }, 0, 0, '/')] };
       return { doc: null, problems: errors.slice(0, 50).map(parseProblem) };
     }
     throw e;
@@ -197,35 +197,9 @@ function parseDocument(xml: string | Uint8Array, opts: SchemaValidationOptions):
   return { doc, problems: [] };
 }
 
-function cleanParserMessage(m: string): string {
-  return m
-    .trim()
-    .replace(/\s+/g, ' ')
-    .replace(/\.$/, '');
-}
-
 function parseProblem(d: ErrorDetail): Problem {
-  const detail = cleanParserMessage(d.message);
-  const id: MessageId = /namespace|prefix/i.test(detail) && !/not well-formed/i.test(detail) ? 'xml/namespace' : 'xml/not-well-formed';
-  const friendly = detail
-    .replace(/^(?:EntityRef: expecting ';'|xmlParseEntityRef: no name)$/, "a bare '&' in text or in an attribute value: write it as &amp;")
-    .replace(/^Entity '(\w+)' not defined$/, "&$1; is not an XML entity: only &amp; &lt; &gt; &quot; &apos; and numeric references such as &#160; are predefined")
-    .replace(/^Couldn't find end of Start Tag (\S+)(?: line (\d+))?$/, 'the start tag <$1> is not closed with >')
-    .replace(/^AttValue: " or ' expected$/, 'an attribute value must be in quotes')
-    .replace(/^attributes construct error$/, 'malformed attribute (attributes are written name="value")')
-    .replace(/^Specification mandates value for attribute (\S+)$/, 'attribute $1 has no value (write $1="...")')
-    .replace(/^Attribute (\S+) redefined$/, 'attribute $1 appears twice on the same element')
-    .replace(/^Document is empty$/, 'the document is empty')
-    .replace(/^Input is not proper UTF-8, indicate encoding !.*$/, 'the document is not valid UTF-8 (declare the real encoding in <?xml version="1.0" encoding="..."?>)')
-    .replace(/^Start tag expected, '<' not found$/, "no root element found (the document must start with '<')")
-    .replace(/^Extra content at the end of the document$/, 'text or a second root element after the end of the root element')
-    .replace(/^Excessive depth in document: (\d+),? use XML_PARSE_HUGE option$/, 'elements are nested more than $1 deep (raise the limit with --max-depth)')
-    .replace(/^(?:Resource limit exceeded: )?(?:Buffer size limit exceeded|AttValue length too long|xmlSAX2Characters: huge text node)(?:, try XML_PARSE_HUGE)?$/, 'a text or attribute value is longer than 10,000,000 characters, which libxml2 refuses')
-    .replace(/^Premature end of data in tag (\S+) line (\d+)$/, 'the document ends before <$1> (opened on line $2) is closed')
-    .replace(/^Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)$/, '</$3> does not match the open element <$1> (line $2)')
-    .replace(/^Namespace prefix (\S+) on (\S+) is not defined$/, 'the prefix $1: on <$2> is not declared (add xmlns:$1="...")')
-    .replace(/^Namespace prefix (\S+) for (\S+) on (\S+) is not defined$/, 'the prefix $1: of attribute $1:$2 on <$3> is not declared (add xmlns:$1="...")');
-  return problem('xml', id, { detail: friendly }, d.line > 0 ? d.line : 0, d.col > 0 ? d.col : 0, '/');
+  const { messageId, detail } = explainParserError(d.message);
+  return problem('xml', messageId, { detail }, d.line > 0 ? d.line : 0, d.col > 0 ? d.col : 0, '/');
 }
 
 // ---------------------------------------------------------------------------------------------
