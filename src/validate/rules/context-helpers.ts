@@ -26,7 +26,10 @@ export interface RefLike {
 /** Find the context entity a document reference points at. */
 export function findRef<T extends RefLike>(list: readonly T[] | undefined, ref: RefLike): T | undefined {
   if (!list) return undefined;
-  return list.find((e) => sameEntity(e.href, ref.href) || sameEntity(e.id, ref.id) || sameEntity(e.id, ref.href) || sameEntity(e.href, ref.id) || (!ref.href && !ref.id && !!ref.name && e.name === ref.name));
+  const byId = list.find((e) => sameEntity(e.href, ref.href) || sameEntity(e.id, ref.id) || sameEntity(e.id, ref.href) || sameEntity(e.href, ref.id));
+  if (byId) return byId;
+  // Names identify an entity only when one side has nothing better to compare.
+  return list.find((e) => !!ref.name && e.name === ref.name && ((!e.href && !e.id) || (!ref.href && !ref.id)));
 }
 
 /** The template (or the template VM) a Source href names. */

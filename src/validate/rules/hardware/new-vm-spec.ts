@@ -7,7 +7,7 @@ export default defineRule({
   id: 'hardware/new-vm-spec',
   severity: 'error',
   docs: {
-    description: 'A CreateItem lacks VmSpecSection, HardwareVersion, OsType or a positive MemoryResourceMb/Configured, or has no NetworkConnectionSection',
+    description: 'A CreateItem lacks VmSpecSection, OsType or a positive MemoryResourceMb/Configured, or has no NetworkConnectionSection',
     reason: 'A blank VM has no template to inherit from, so the server needs its hardware version, guest OS type and memory size; go-vcloud-director refuses such a request before sending it (validateEmptyVmParams). Without a NetworkConnectionSection the server has been seen to fail with an internal error (vcd-cli#523; semantic-rules.md R35).',
     fix: 'Add <VmSpecSection Modified="true"> with <OsType>, <NumCpus>, <MemoryResourceMb><Configured>...</Configured></MemoryResourceMb> and <HardwareVersion>vmx-NN</HardwareVersion>, and a NetworkConnectionSection (use network="none" for no NIC).',
   },
@@ -23,7 +23,8 @@ export default defineRule({
       const spec = vmSpec(vm);
       if (!spec) ctx.report({ node: vm.node, messageId: 'noSpec', data: { vm: vm.label } });
       else {
-        for (const field of ['HardwareVersion', 'OsType']) if (!xtext(spec, field)) ctx.report({ node: vm.node, key: 'VmSpecSection', messageId: 'missing', data: { vm: vm.label, field } });
+        // HardwareVersion is required by the XSD itself (VmSpecSectionType), so only OsType is checked here.
+        for (const field of ['OsType']) if (!xtext(spec, field)) ctx.report({ node: vm.node, key: 'VmSpecSection', messageId: 'missing', data: { vm: vm.label, field } });
         const mem = xchild(spec, 'MemoryResourceMb');
         const configured = xtext(mem, 'Configured');
         if (configured === undefined) ctx.report({ node: vm.node, key: 'VmSpecSection', messageId: 'missing', data: { vm: vm.label, field: 'MemoryResourceMb/Configured' } });

@@ -1,0 +1,4 @@
+import cases from './cases/hardware.js';
+import { testRules } from './tester.js';
+
+testRules(cases);
