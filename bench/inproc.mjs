@@ -1,0 +1,52 @@
+/**
+ * One in-process measurement in a fresh Node process (so heap and JIT state of one measurement do
+ * not leak into the next). Prints one JSON line.
+ *   node bench/inproc.mjs throughput FILE   parse, normalize and build times, output size, peak RSS
+ *   node bench/inproc.mjs validate FILE... [--no-lint]   library validate over files, peak RSS
+ */
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const dist = new URL('../dist/index.js', import.meta.url);
+const [mode, ...rest] = process.argv.slice(2);
+const lib = await import(dist.href);
+const now = () => performance.now();
+const rss = () => process.resourceUsage().maxRSS * 1024;
+const out = {};
+
+if (mode === 'throughput') {
+  const file = rest[0];
+  const bytes = new Uint8Array(fs.readFileSync(file));
+  out.bytes = bytes.byteLength;
+  let t = now();
+  const doc = lib.parse(bytes);
+  out.parseMs = now() - t;
+  t = now();
+  lib.normalize(doc);
+  out.normalizeMs = now() - t;
+  t = now();
+  const xml = lib.build(doc);
+  out.buildMs = now() - t;
+  out.builtBytes = Buffer.byteLength(xml);
+  out.maxRss = rss();
+} else if (mode === 'validate') {
+  const lint = !rest.includes('--no-lint');
+  const files = rest.filter((a) => !a.startsWith('--'));
+  const t = now();
+  let valid = 0;
+  let errors = 0;
+  for (const f of files) {
+    const r = await lib.validate(new Uint8Array(fs.readFileSync(f)), { lint });
+    if (r.valid) valid++;
+    errors += r.problems.filter((p) => p.severity === 'error').length;
+  }
+  out.ms = now() - t;
+  out.files = files.length;
+  out.valid = valid;
+  out.errors = errors;
+  out.maxRss = rss();
+} else {
+  console.error(`usage: ${fileURLToPath(import.meta.url)} throughput FILE | validate FILE... [--no-lint]`);
+  process.exit(2);
+}
+console.log(JSON.stringify(out));
