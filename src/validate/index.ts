@@ -3,7 +3,7 @@
  * then the XSD set (bundled xsd/ or `schemaDir`), then the semantic rules on the typed model.
  */
 import { documentFrom, kindOf, UnknownDocumentError, type ParsedDocument } from '../document.js';
-import { readXml, XmlInputError, type ReadLimits } from '../xml/read.js';
+import { readXml, XmlInputError, type ReadElement, type ReadLimits } from '../xml/read.js';
 import { makeReport, type Problem, type Report } from './problem.js';
 import { checkSchema, validateSchemaSync } from './xsd.js';
 import { runRules } from './rules/index.js';
@@ -46,6 +46,7 @@ export function validateSync(xml: string | Uint8Array, opts: ValidateOptions = {
     throw e;
   }
   const problems = validateSchemaSync(xml, { schemaDir: opts.schemaDir, maxBytes: opts.maxBytes, maxDepth: opts.maxDepth });
+  fillColumns(problems, root);
   let doc: ParsedDocument | undefined;
   try {
     doc = documentFrom(root);
@@ -55,6 +56,34 @@ export function validateSync(xml: string | Uint8Array, opts: ValidateOptions = {
   }
   if (doc) problems.push(...lint(doc, opts));
   return makeReport(doc?.kind ?? null, problems);
+}
+
+/** libxml2 reports lines only: take the position of the element a schema problem names from our read. */
+function fillColumns(problems: Problem[], root: ReadElement): void {
+  const wanted = problems.filter((p) => p.column === 0 && p.path);
+  if (wanted.length === 0) return;
+  const at = new Map<string, ReadElement>();
+  const walk = (el: ReadElement, path: string) => {
+    at.set(path, el);
+    const counts = new Map<string, number>();
+    for (const c of el.children) if ('name' in c) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
+    const seen = new Map<string, number>();
+    for (const c of el.children) {
+      if (!('name' in c)) continue;
+      const n = (seen.get(c.name) ?? 0) + 1;
+      seen.set(c.name, n);
+      walk(c, counts.get(c.name)! > 1 ? `${path}/${c.name}[${n}]` : `${path}/${c.name}`);
+    }
+  };
+  walk(root, `/${root.name}`);
+  for (const p of wanted) {
+    const el = at.get(p.path);
+    // libxml2 gives the line where the start tag ends; a start tag may span lines.
+    if (el && (p.line === 0 || el.line <= p.line)) {
+      p.line = el.line;
+      p.column = el.column;
+    }
+  }
 }
 
 /**
