@@ -8,6 +8,7 @@ import type { Kind } from '../../model/roots.js';
 import { placeOf } from '../../xml/positions.js';
 import type { VdcContext } from '../context.js';
 import type { Problem, Severity } from '../problem.js';
+import { parseApiVersion } from '../versions.js';
 import { DocView } from './view.js';
 
 /** Values interpolated into a message (`{{name}}` placeholders). */
@@ -93,9 +94,13 @@ export interface RunOptions {
   lint?: boolean;
 }
 
-/** Run some rules over one parsed document. A rule that throws becomes one `rule-crashed` warning, never a crash. */
+/**
+ * Run some rules over one parsed document. A rule that throws becomes one `rule-crashed` warning, never a crash.
+ * Throws ApiVersionError (a usage error) when `opts.apiVersion` is not a version number.
+ */
 export function runRuleSet(rules: readonly Rule<any>[], doc: ParsedDocument, opts: RunOptions = {}): Problem[] {
   if (opts.lint === false) return [];
+  if (opts.apiVersion !== undefined) parseApiVersion(opts.apiVersion);
   const view = new DocView(doc, opts);
   const problems: Problem[] = [];
   for (const rule of rules) {

@@ -1,5 +1,5 @@
 /** Cases for structure/*, reference/*, version/*, deprecated/* and policy/* rules. */
-import { compose, createItem, instantiate, ipScope, LAN, lease, ncs, netSection, nic, product, sourced, startup, STORAGE_GOLD, SIZING, TEMPLATE_VM, VAPP, vmDoc } from '../docs.js';
+import { compose, createItem, instantiate, ipScope, LAN, lease, ncs, netConfig, netSection, nic, product, sourced, startup, STORAGE_GOLD, SIZING, TEMPLATE_VM, VAPP, vmDoc } from '../docs.js';
 import type { RuleCases } from '../tester.js';
 
 const VM1 = 'SourcedItem 1 ("vm1")';
@@ -58,16 +58,17 @@ export default {
   'version/deprecated': {
     valid: [{ code: vmDoc([ncs([nic()])], {}).replace('</SourcedItem>', `${vdcPolicy}\n</SourcedItem>`), apiVersion: '32.0' }],
     invalid: [
-      { code: vmDoc([ncs([nic()])]).replace('</SourcedItem>', `${vdcPolicy}\n</SourcedItem>`), apiVersion: '33.0', errors: [{ messageId: 'deprecatedUse', data: { name: 'VdcComputePolicy', version: '33.0', target: '33.0', replacement: 'ComputePolicy' }, at: '<VdcComputePolicy' }] },
-      { name: 'singular IpScope', code: compose({ vapp: [oldScope.replace('<IpScope>', '<IpScope>')] }), errors: [{ messageId: 'deprecatedUse', data: { name: 'IpScope', version: '5.1', target: '39.1', replacement: 'IpScopes/IpScope' }, at: '<IpScope>' }] },
+      { code: vmDoc([ncs([nic()])]).replace('</SourcedItem>', `${vdcPolicy}\n</SourcedItem>`), apiVersion: '33.0', errors: [{ messageId: 'deprecated', data: { name: 'VdcComputePolicy', version: '33.0', target: '33.0', advice: 'use ComputePolicy instead' }, at: '<VdcComputePolicy' }] },
+      { name: 'singular IpScope', code: compose({ vapp: [oldScope.replace('<IpScope>', '<IpScope>')] }), errors: [{ messageId: 'deprecated', data: { name: 'IpScope', version: '5.1', target: '39.1', advice: 'use IpScopes/IpScope instead' }, at: '<IpScope>' }] },
     ],
   },
   'version/removed': {
     valid: [{ code: vmDoc([ncs([nic()])]).replace('</SourcedItem>', `${vdcPolicy}\n</SourcedItem>`), apiVersion: '33.0' }, { code: instantiate({ items: [svip] }), apiVersion: '29.0' }],
     invalid: [
-      { code: vmDoc([ncs([nic()])]).replace('</SourcedItem>', `${vdcPolicy}\n</SourcedItem>`), apiVersion: '34.0', errors: [{ messageId: 'removedUse', severity: 'error', data: { name: 'VdcComputePolicy', version: '34.0', target: '34.0', replacement: 'ComputePolicy' }, at: '<VdcComputePolicy' }] },
-      { name: 'newest version assumed', code: vmDoc([ncs([nic()])]).replace('</SourcedItem>', `${vdcPolicy}\n</SourcedItem>`), errors: [{ messageId: 'removedUse', severity: 'warning', at: '<VdcComputePolicy' }] },
-      { code: instantiate({ items: [svip] }), apiVersion: '31.0', errors: [{ messageId: 'removedUse', data: { name: 'SourcedVmInstantiationParams', version: '30.0', target: '31.0', replacement: 'SourcedItem' }, at: '<SourcedVmInstantiationParams>' }] },
+      { code: vmDoc([ncs([nic()])]).replace('</SourcedItem>', `${vdcPolicy}\n</SourcedItem>`), apiVersion: '34.0', errors: [{ messageId: 'removed', severity: 'error', data: { name: 'VdcComputePolicy', version: '34.0', target: '34.0', advice: 'use ComputePolicy instead' }, at: '<VdcComputePolicy' }] },
+      { name: 'newest version assumed', code: vmDoc([ncs([nic()])]).replace('</SourcedItem>', `${vdcPolicy}\n</SourcedItem>`), errors: [{ messageId: 'removed', severity: 'warning', at: '<VdcComputePolicy' }] },
+      { name: 'no replacement', code: compose({ vapp: [netSection(netConfig('lan').replace('<FenceMode>bridged</FenceMode>', '<FenceMode>bridged</FenceMode>\n<AdvancedNetworkingEnabled>true</AdvancedNetworkingEnabled>'))] }), apiVersion: '31.0', errors: [{ messageId: 'removed', data: { name: 'AdvancedNetworkingEnabled', version: '31.0', target: '31.0', advice: 'remove it' }, at: '<AdvancedNetworkingEnabled>' }] },
+      { code: instantiate({ items: [svip] }), apiVersion: '31.0', errors: [{ messageId: 'removed', data: { name: 'SourcedVmInstantiationParams', version: '30.0', target: '31.0', advice: 'use SourcedItem instead' }, at: '<SourcedVmInstantiationParams>' }] },
     ],
   },
   'deprecated/sourced-vm-instantiation-params': {

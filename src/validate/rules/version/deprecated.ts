@@ -12,15 +12,13 @@ export default defineRule({
     fix: 'Use the replacement named in the message.',
   },
   messages: {
-    deprecated: '{{name}} is deprecated since API version {{version}} (target {{target}})',
-    deprecatedUse: '{{name}} is deprecated since API version {{version}} (target {{target}}); use {{replacement}} instead',
+    deprecated: '{{name}} is deprecated since API version {{version}} (target {{target}}); {{advice}}',
   },
   check(ctx) {
     for (const f of versionFindings(ctx.doc, ctx.apiVersion)) {
       if (f.issue !== 'deprecated') continue;
-      const data = { name: f.name, version: f.version, target: ctx.apiVersion };
-      if (f.replacement) ctx.report({ node: f.node, key: f.key, index: f.index, messageId: 'deprecatedUse', data: { ...data, replacement: f.replacement } });
-      else ctx.report({ node: f.node, key: f.key, index: f.index, messageId: 'deprecated', data });
+      const advice = f.replacement ? `use ${f.replacement} instead` : 'it will be removed in a later version';
+      ctx.report({ node: f.node, key: f.key, index: f.index, messageId: 'deprecated', data: { name: f.name, version: f.version, target: ctx.apiVersion, advice } });
     }
   },
 });

@@ -12,17 +12,15 @@ export default defineRule({
     fix: 'Use the replacement named in the message, or target an older API version if the server really is that old.',
   },
   messages: {
-    removed: '{{name}} was removed in API version {{version}} (target {{target}})',
-    removedUse: '{{name}} was removed in API version {{version}} (target {{target}}); use {{replacement}} instead',
+    removed: '{{name}} was removed in API version {{version}} (target {{target}}); {{advice}}',
   },
   check(ctx) {
     // Without --api-version the target is a guess (the newest), so a removal is only likely to matter.
     const severity = ctx.apiVersionGiven ? 'error' : 'warning';
     for (const f of versionFindings(ctx.doc, ctx.apiVersion)) {
       if (f.issue !== 'removed') continue;
-      const data = { name: f.name, version: f.version, target: ctx.apiVersion };
-      if (f.replacement) ctx.report({ node: f.node, key: f.key, index: f.index, severity, messageId: 'removedUse', data: { ...data, replacement: f.replacement } });
-      else ctx.report({ node: f.node, key: f.key, index: f.index, severity, messageId: 'removed', data });
+      const advice = f.replacement ? `use ${f.replacement} instead` : 'remove it';
+      ctx.report({ node: f.node, key: f.key, index: f.index, severity, messageId: 'removed', data: { name: f.name, version: f.version, target: ctx.apiVersion, advice } });
     }
   },
 });

@@ -1,0 +1,26 @@
+/** The rule catalogue as Markdown, for the README (scripts/rules-doc.mjs writes it; a test keeps it current). */
+import { ruleCatalogue } from './index.js';
+
+const cell = (s: string) => s.replace(/&/g, '&amp;').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** The README section listing every rule: id, severity, context need and one-line description. */
+export function ruleCatalogueMarkdown(): string {
+  const rows = ruleCatalogue();
+  const plain = rows.filter((r) => !r.needsContext).length;
+  const lines = [
+    '## Rules',
+    '',
+    '<!-- Generated from the rule metadata by `node scripts/rules-doc.mjs`; do not edit by hand. -->',
+    '',
+    `\`vmparams validate\` runs ${rows.length} semantic rules after the schema check: ${plain} look at the document alone, ` +
+      `${rows.length - plain} more run only with \`--context vdc.json\` (a snapshot of the target VDC, described by ` +
+      '`schemas/vdc-context.schema.json`). `--api-version N.N` sets the API version the `version/*` rules check against ' +
+      '(default: the newest known). `--no-lint` turns the rules off; `vmparams rules` prints this list.',
+    '',
+    '| Rule | Severity | Context | Description |',
+    '|---|---|---|---|',
+    ...rows.map((r) => `| \`${r.id}\` | ${r.severity} | ${r.needsContext ? 'yes' : ''} | ${cell(r.description.replace(/ \(needs --context\)$/, ''))} |`),
+    '',
+  ];
+  return lines.join('\n');
+}
