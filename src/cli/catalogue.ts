@@ -3,6 +3,7 @@
  * built-in checks (`xml`, `xsd`), the semantic rules' own metadata (src/validate/rules/, style.md §10:
  * `vmparams rules` and the README use the same metadata) and the instant-clone rules.
  */
+import { ruleCatalogue } from '../validate/rules/index.js';
 import { rules as instantCloneRules } from '../vsphere/rules.js';
 import type { Severity } from './lib.js';
 
@@ -42,48 +43,25 @@ const BUILT_IN: RuleInfo[] = [
   },
 ];
 
-interface SemanticRuleLike {
-  id: string;
-  severity: Severity;
-  docs?: { description?: string; reason?: string; fix?: string; url?: string };
-  needsContext?: boolean;
+/** The semantic rules' own metadata (src/validate/rules/). */
+function semanticRules(): RuleInfo[] {
+  return ruleCatalogue().map((r) => ({
+    id: r.id,
+    severity: r.severity,
+    description: r.description,
+    reason: r.docs.reason,
+    fix: r.docs.fix,
+    needsContext: r.needsContext,
+    url: r.docs.url,
+    applies: 'xml' as const,
+  }));
 }
 
-/** The semantic rules from src/validate/rules/index.ts, whatever name the catalogue is exported under. */
-async function semanticRules(): Promise<RuleInfo[]> {
-  let mod: Record<string, unknown>;
-  try {
-    // A computed specifier: the rules index is written in parallel and may not exist yet.
-    const spec = '../validate/rules/index.js';
-    mod = (await import(spec)) as Record<string, unknown>;
-  } catch (e) {
-    if ((e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return [];
-    throw e;
-  }
-  const found = mod.ruleCatalogue ?? mod.rules ?? mod.catalogue ?? mod.RULES ?? mod.default;
-  const list = Array.isArray(found) ? found : found && typeof found === 'object' ? Object.values(found) : [];
-  return (list as SemanticRuleLike[])
-    .filter((r) => r && typeof r.id === 'string')
-    .map((r) => ({
-      id: r.id,
-      severity: r.severity,
-      description: r.docs?.description ?? '',
-      reason: r.docs?.reason,
-      fix: r.docs?.fix,
-      needsContext: r.needsContext ?? false,
-      url: r.docs?.url,
-      applies: 'xml' as const,
-    }));
-}
-
-let cached: Promise<RuleInfo[]> | undefined;
-
-/** Every rule, built-in checks first, then semantic rules sorted by id, then instant-clone rules. */
-export function loadCatalogue(): Promise<RuleInfo[]> {
-  cached ??= semanticRules().then((semantic) => [
+/** Every rule: built-in checks first, then the semantic rules (sorted by id), then the instant-clone rules. */
+export async function loadCatalogue(): Promise<RuleInfo[]> {
+  return [
     ...BUILT_IN,
-    ...semantic.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    ...semanticRules(),
     ...instantCloneRules.map((r): RuleInfo => ({ id: r.id, severity: r.severity, description: r.description, applies: 'instant-clone' })),
-  ]);
-  return cached;
+  ];
 }

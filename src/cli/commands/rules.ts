@@ -43,7 +43,7 @@ function listText(catalogue: readonly RuleInfo[], paint: Paint): string {
       out += `${out ? '\n' : ''}${paint('bold', group === 'xml' ? 'Request documents (vmparams validate)' : 'Instant-clone specs (vmparams instant-clone validate)')}\n`;
     }
     const width = Math.max(...catalogue.filter((x) => x.applies === r.applies).map((x) => x.id.length));
-    const ctx = r.needsContext ? ' (needs --context)' : '';
+    const ctx = r.needsContext && !r.description.includes('--context') ? ' (needs --context)' : '';
     out += `  ${r.id.padEnd(width)}  ${paint(SEVERITY_STYLE[r.severity], r.severity.padEnd(7))}  ${r.description}${ctx}\n`;
   }
   out += `\n${catalogue.length} rules. 'vmparams rules ID' explains one.\n`;
