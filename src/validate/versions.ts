@@ -8,7 +8,7 @@ import type { ParsedDocument } from '../document.js';
 import type { Meta } from '../model/dsl.js';
 import { NS } from '../xml/names.js';
 import { isText, type XElement } from '../xml/tree.js';
-import { walkDocument } from './rules/walk.js';
+import { SECTION_BY_CLARK, vmTypeSections, walkContent, walkDocument, type Visitors } from './rules/walk.js';
 
 /** The newest API version vmparams knows facts for; the target when none is given. */
 export const LATEST_API_VERSION = '39.1';
@@ -114,7 +114,7 @@ export function versionFindings(doc: ParsedDocument, target: string): VersionFin
   const hit = byVersion.get(target);
   if (hit) return hit;
   const out: VersionFinding[] = [];
-  walkDocument(doc, {
+  const vis: Visitors = {
     element(v) {
       const meta = { ...v.particle, ...factFor(v.trail, VERSION_FACTS) };
       const j = judge(meta, target);
@@ -125,9 +125,19 @@ export function versionFindings(doc: ParsedDocument, target: string): VersionFin
       if (j) out.push({ ...j, node: v.obj, key: `@${v.attr.key}`, name: `@${v.attr.local}`, replacement: v.attr.replacement });
     },
     xml(el, trail) {
-      if (/(^|\/)(CreateItem|ReconfigureItem)$/.test(trail)) walkVmType(el, '', target, el, out);
+      if (!/(^|\/)(CreateItem|ReconfigureItem)$/.test(trail)) return;
+      walkVmType(el, '', target, el, out);
+      // The sections of a VmType are typed with the section descriptions, so their particles' versions apply too.
+      for (const s of vmTypeSections(el).sections) {
+        const p = [...SECTION_BY_CLARK.entries()].find(([k]) => k.endsWith(`}${s.name}`))?.[1];
+        if (!p) continue;
+        const t = `${trail}/${s.name}`;
+        vis.element?.({ parent: el as unknown as Record<string, unknown>, key: s.key, particle: p, value: s.value, trail: t });
+        walkContent(s.value, p.content, t, vis);
+      }
     },
-  });
+  };
+  walkDocument(doc, vis);
   byVersion.set(target, out);
   return out;
 }

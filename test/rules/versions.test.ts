@@ -58,6 +58,13 @@ describe('version findings', () => {
     expect(versionFindings(doc, '21.0')).toEqual([]);
   });
 
+  test('sections inside a CreateItem are checked with their descriptions', () => {
+    const doc = parse(compose({ vapp: [LAN], items: [createItem({ sections: [ncs([nic({ IpAddressAllocationMode: 'MANUAL', IpAddress: '10.0.0.9', IpType: 'IPV4' })])] })] }));
+    expect(versionFindings(doc, '33.0').map((x) => [x.name, x.version])).toEqual([['IpType', '34.0']]);
+    const p = runRules(doc, { apiVersion: '33.0' }).find((x) => x.rule === 'version/not-yet-available');
+    expect(p?.path).toBe('/ComposeVAppParams/CreateItem/NetworkConnectionSection/NetworkConnection/IpType');
+  });
+
   test('results are cached per document and version', () => {
     expect(versionFindings(ipType, '33.0')).toBe(versionFindings(ipType, '33.0'));
   });

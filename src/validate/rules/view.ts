@@ -7,14 +7,14 @@ import type { ParsedDocument } from '../../document.js';
 import { boolean, int, long } from '../../model/codecs.js';
 import { sectionParticles } from '../../model/instantiation-params.js';
 import type { Kind } from '../../model/roots.js';
-import { clark, NS, unclark } from '../../xml/names.js';
-import { readContent } from '../../xml/parse.js';
-import { infoOf, placeOf } from '../../xml/positions.js';
-import type { ReadElement, ReadNode } from '../../xml/read.js';
+import { clark, NS } from '../../xml/names.js';
+import { infoOf } from '../../xml/positions.js';
 import { isText, textOf, type XElement } from '../../xml/tree.js';
 import type { VdcContext } from '../context.js';
-import { walkContent, walkDocument, type Visitors } from './walk.js';
+import { SECTION_BY_CLARK, vmTypeSections, walkContent, walkDocument, type SectionRef, type UnknownSection, type Visitors } from './walk.js';
 import { LATEST_API_VERSION } from '../versions.js';
+
+export type { SectionRef, UnknownSection };
 import type { InstantiationParamsT, NetworkConfigT, NetworkConnectionT, SectionName, SectionTypes } from './model-types.js';
 
 /** A plain model object. */
@@ -23,7 +23,9 @@ export type Obj = Record<string, unknown>;
 /** The text of a raw leaf (`"x"` or `{ $value: "x", ... }`), undefined when absent. */
 export function text(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
-  if (v && typeof v === 'object' && typeof (v as Obj).$value === 'string') return (v as Obj).$value as string;
+  // Hand-built or normalized models may hold decoded values; read them in their lexical form.
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v && typeof v === 'object' && (v as Obj).$value !== undefined && (v as Obj).$value !== null) return text((v as Obj).$value);
   return undefined;
 }
 /** xs:boolean of a raw leaf; undefined when absent or not a boolean (the schema reports that). */
@@ -35,24 +37,6 @@ export function bool(v: unknown): boolean | undefined {
 export function num(v: unknown): number | undefined {
   const s = text(v);
   return s === undefined ? undefined : (int.decode(s) ?? long.decode(s));
-}
-
-/** One section of an InstantiationParams (or of a CreateItem), with its position in the `sections` array. */
-export interface SectionRef<K extends SectionName = SectionName> {
-  name: K;
-  value: SectionTypes[K];
-  /** The object that holds the section (InstantiationParams, or the VM item for CreateItem/InstantiateVmParams). */
-  holder: object;
-  /** The key of the section in `holder` (`sections`, or the element name) and its index there. */
-  key: string;
-  index: number;
-}
-
-/** A section element vmparams does not model, kept as a generic tree. */
-export interface UnknownSection {
-  el: XElement;
-  holder: object;
-  index: number;
 }
 
 /** Where a VM is described. */
@@ -87,7 +71,6 @@ export interface VAppView {
   section<K extends SectionName>(name: K): SectionTypes[K] | undefined;
 }
 
-const SECTION_BY_CLARK = new Map(sectionParticles.map((p) => [clark(p.ns, p.local), p]));
 const OVF_SECTIONS = new Set(sectionParticles.filter((p) => p.ns === NS.ovf).map((p) => p.local));
 
 function sectionsOf(params: InstantiationParamsT | undefined): { sections: SectionRef[]; unknown: UnknownSection[] } {
@@ -103,36 +86,6 @@ function sectionsOf(params: InstantiationParamsT | undefined): { sections: Secti
 
 function finder(sections: SectionRef[]) {
   return <K extends SectionName>(name: K): SectionTypes[K] | undefined => sections.find((s) => s.name === name)?.value as SectionTypes[K] | undefined;
-}
-
-/** A generic element as a ReadElement placed at `line:column`, so the description reader can type it. */
-function toRead(el: XElement, line: number, column: number): ReadElement {
-  const attrs = Object.entries(el.attrs ?? {}).map(([k, value]) => {
-    const { ns, local } = unclark(k);
-    return { ns, name: local, prefix: '', value };
-  });
-  const children: ReadNode[] = (el.children ?? []).map((c) => (isText(c) ? c : toRead(c, line, column)));
-  return { ns: el.ns, name: el.name, prefix: el.prefix ?? '', attrs, children, line, column };
-}
-
-/** Type the ovf:Section children of a VmType (CreateItem/ReconfigureItem) with the section descriptions. */
-function vmTypeSections(el: XElement): { sections: SectionRef[]; unknown: UnknownSection[] } {
-  const at = placeOf(el);
-  const sections: SectionRef[] = [];
-  const unknown: UnknownSection[] = [];
-  const children = (el.children ?? []).filter((c): c is XElement => !isText(c));
-  children.forEach((c, index) => {
-    const p = SECTION_BY_CLARK.get(clark(c.ns, c.name));
-    if (!p) {
-      if (c.name.endsWith('Section') && c.name !== 'VmSpecSection') unknown.push({ el: c, holder: el, index });
-      return;
-    }
-    const same = children.filter((x) => x.name === c.name).length;
-    const path = `${at.path}/${c.name}${same > 1 ? `[${children.filter((x, i) => x.name === c.name && i <= index).length}]` : ''}`;
-    const value = readContent(toRead(c, at.line, at.column), p.content, path);
-    sections.push({ name: p.local as SectionName, value: value as never, holder: el, key: c.name, index });
-  });
-  return { sections, unknown };
 }
 
 /** The first child element of a generic element with this local name (any namespace unless given). */

@@ -6,7 +6,13 @@
 import type { AttrDesc, ComplexDesc, Content, ElementParticle } from '../../model/dsl.js';
 import { ROOTS } from '../../model/roots.js';
 import type { ParsedDocument } from '../../document.js';
-import type { XElement } from '../../xml/tree.js';
+import { sectionParticles } from '../../model/instantiation-params.js';
+import { clark, unclark } from '../../xml/names.js';
+import { readContent } from '../../xml/parse.js';
+import { placeOf } from '../../xml/positions.js';
+import type { ReadElement, ReadNode } from '../../xml/read.js';
+import { isText, type XElement } from '../../xml/tree.js';
+import type { SectionName, SectionTypes } from './model-types.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -84,3 +90,55 @@ function walkComplex(obj: Obj, desc: ComplexDesc, trail: string, vis: Visitors):
 export function walkDocument(doc: ParsedDocument, vis: Visitors): void {
   walkComplex(doc as unknown as Obj, ROOTS[doc.kind] as unknown as ComplexDesc, '', vis);
 }
+
+/** One section of an InstantiationParams (or of a CreateItem), with its position in the `sections` array. */
+export interface SectionRef<K extends SectionName = SectionName> {
+  name: K;
+  value: SectionTypes[K];
+  /** The object that holds the section (InstantiationParams, or the VM item for CreateItem/InstantiateVmParams). */
+  holder: object;
+  /** The key of the section in `holder` (`sections`, or the element name) and its index there. */
+  key: string;
+  index: number;
+}
+
+/** A section element vmparams does not model, kept as a generic tree. */
+export interface UnknownSection {
+  el: XElement;
+  holder: object;
+  index: number;
+}
+
+/** The section descriptions by Clark name. */
+export const SECTION_BY_CLARK = new Map(sectionParticles.map((p) => [clark(p.ns, p.local), p]));
+
+/** A generic element as a ReadElement placed at `line:column`, so the description reader can type it. */
+function toRead(el: XElement, line: number, column: number): ReadElement {
+  const attrs = Object.entries(el.attrs ?? {}).map(([k, value]) => {
+    const { ns, local } = unclark(k);
+    return { ns, name: local, prefix: '', value };
+  });
+  const children: ReadNode[] = (el.children ?? []).map((c) => (isText(c) ? c : toRead(c, line, column)));
+  return { ns: el.ns, name: el.name, prefix: el.prefix ?? '', attrs, children, line, column };
+}
+
+/** Type the ovf:Section children of a VmType (CreateItem/ReconfigureItem) with the section descriptions. */
+export function vmTypeSections(el: XElement): { sections: SectionRef[]; unknown: UnknownSection[] } {
+  const at = placeOf(el);
+  const sections: SectionRef[] = [];
+  const unknown: UnknownSection[] = [];
+  const children = (el.children ?? []).filter((c): c is XElement => !isText(c));
+  children.forEach((c, index) => {
+    const p = SECTION_BY_CLARK.get(clark(c.ns, c.name));
+    if (!p) {
+      if (c.name.endsWith('Section') && c.name !== 'VmSpecSection') unknown.push({ el: c, holder: el, index });
+      return;
+    }
+    const same = children.filter((x) => x.name === c.name).length;
+    const path = `${at.path}/${c.name}${same > 1 ? `[${children.filter((x, i) => x.name === c.name && i <= index).length}]` : ''}`;
+    const value = readContent(toRead(c, at.line, at.column), p.content, path);
+    sections.push({ name: p.local as SectionName, value: value as never, holder: el, key: c.name, index });
+  });
+  return { sections, unknown };
+}
+
