@@ -139,5 +139,5 @@ export function loadContext(json: string | unknown): VdcContext {
 
 /** The JSON Schema of the context file (what schemas/vdc-context.schema.json holds). */
 export function vdcContextJsonSchema(): Record<string, unknown> {
-  return { ...(z.toJSONSchema(VdcContextSchema) as Record<string, unknown>), $id: 'https://vmparams.dev/schemas/vdc-context.schema.json' };
+  return z.toJSONSchema(VdcContextSchema) as Record<string, unknown>;
 }

@@ -1,5 +1,5 @@
 /** Cases for the nic/* rules. */
-import { compose, instantiate, LAN, ncs, netConfig, netSection, nic, recompose, sourced, vmDoc} from '../docs.js';
+import { compose, instantiate, LAN, ncs, netConfig, netSection, nic, ovf, recompose, sourced, vmDoc } from '../docs.js';
 import type { RuleCases } from '../tester.js';
 
 const vm = (...nics: string[]) => vmDoc([ncs(nics)]);
@@ -64,6 +64,7 @@ export default {
       vm(nic()),
       vm(nic({ network: 'none', IsConnected: 'false', IpAddressAllocationMode: 'NONE' })),
       { name: 'instantiate without NetworkConfigSection keeps template networks', code: instantiate({ items: [sourced({ sections: [ncs([nic({ network: 'tpl-net' })])] })] }) },
+      { name: 'OVF network mapping target', code: ovf({ body: ['<NetworkMapping>', '<Source>VM Network</Source>', '<Target>app-net</Target>', '</NetworkMapping>', '<InstantiateVmParams id="web">', ncs([nic({ network: 'app-net' })]), '</InstantiateVmParams>'] }) },
       { name: 'recompose checked against the context', code: recompose({ items: [sourced({ sections: [ncs([nic({ network: 'app-net' })])] })] }), context: { vapp: { networks: ['app-net'] } } },
     ],
     invalid: [

@@ -21,6 +21,8 @@ export default defineRule({
   check(ctx) {
     const hasSection = ctx.vapp.sections.some((s) => s.name === 'NetworkConfigSection');
     const declared = new Set(ctx.vappNetworks.map((n) => n.networkName));
+    // InstantiateOvfParams names vApp networks also through NetworkMapping targets.
+    for (const m of (ctx.root.NetworkMapping as Array<{ Target?: string }> | undefined) ?? []) if (text(m.Target)) declared.add(text(m.Target)!.trim());
     const known = ctx.context?.vapp?.networks;
     const uses: Array<{ node: object; key: string; network: string; what: string; vm: string }> = [];
     for (const { vm, nic, i } of ctx.nics()) {
@@ -43,8 +45,8 @@ export default defineRule({
           if (!known.includes(u.network)) ctx.report({ node: u.node, key: u.key, messageId: 'notInVApp', data: { ...base, declared: list(new Set([...known, ...declared])) } });
         } else ctx.report({ node: u.node, key: u.key, messageId: 'unverified', severity: 'warning', data: base });
       } else if (hasSection) ctx.report({ node: u.node, key: u.key, messageId: 'undeclared', data: { ...base, declared: list(declared) } });
-      else if (ctx.kind === 'ComposeVAppParams' || ctx.kind === 'InstantiateOvfParams') ctx.report({ node: u.node, key: u.key, messageId: 'noNetworks', data: { ...base, kind: ctx.kind } });
-      // Instantiate and clone without a NetworkConfigSection keep the source's networks, which the document does not list.
+      else if (ctx.kind === 'ComposeVAppParams') ctx.report({ node: u.node, key: u.key, messageId: 'noNetworks', data: { ...base, kind: ctx.kind } });
+      // Instantiate, clone and OVF requests without a NetworkConfigSection keep the source's networks, which the document does not list.
     }
   },
 });
