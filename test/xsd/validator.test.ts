@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
   MESSAGES,
   SchemaDirError,
@@ -121,6 +121,20 @@ describe('refused input and no outside access', () => {
     expect(validateSchemaSync(doc)).toEqual([]);
     expect(validateSchemaSync(MINIMAL.replace('name="web01"', `name="web01" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="${trap}"`))).toEqual([]);
     expect(inputRequests().slice(before)).toEqual([]);
+  });
+
+  it('touches no file while validating (fs spied), once the schema set is compiled', async () => {
+    await initSchemas();
+    const trap = trapSchema();
+    const spies = (['readFileSync', 'openSync', 'readSync', 'statSync', 'existsSync', 'readdirSync', 'createReadStream'] as const).map((m) => vi.spyOn(fs, m));
+    try {
+      const doc = MINIMAL.replace('name="web01"', `name="web01" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.vmware.com/vcloud/v1.5 ${trap}"`);
+      expect(validateSchemaSync(doc)).toEqual([]);
+      expect(validateSchemaSync(`<!DOCTYPE x SYSTEM "${trap}"><x/>`)[0].messageId).toBe('xml/doctype');
+      for (const s of spies) expect(s, s.getMockName()).not.toHaveBeenCalled();
+    } finally {
+      for (const s of spies) s.mockRestore();
+    }
   });
 
   it('compiling a schema set reads only that set, never the network', () => {
