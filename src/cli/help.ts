@@ -41,6 +41,9 @@ Options:
   --schema-dir DIR           validate against the XSDs in DIR (DIR/1.5/schemas/master/master.xsd
                              or DIR/master.xsd) instead of the bundled set
   --context FILE             a VDC description (JSON) that enables the context rules
+  --max-size N               refuse documents larger than N bytes (suffix k, M or G for KiB,
+                             MiB, GiB; default 256M)
+  --max-depth N              refuse elements nested deeper than N (default 256)
   -j, --jobs N               validate on N threads (default: automatic, worker threads from
                              ${WORKER_THRESHOLD} files on; 1 = no worker threads)
   --color, --no-color        force colour on or off (default: on for a terminal; NO_COLOR,

@@ -11,4 +11,8 @@ export interface ValidateSettings {
   schemaDir?: string;
   lint?: boolean;
   context?: unknown;
+  /** Largest document in bytes (--max-size); default the library's 256 MiB. */
+  maxBytes?: number;
+  /** Deepest element nesting (--max-depth); default the library's 256. */
+  maxDepth?: number;
 }

@@ -33,6 +33,8 @@ export async function runValidate(argv: string[], io: Io): Promise<0 | 1 | 2> {
     'api-version': { type: 'string' },
     'schema-dir': { type: 'string' },
     context: { type: 'string' },
+    'max-size': { type: 'string' },
+    'max-depth': { type: 'string' },
     jobs: { type: 'string', short: 'j' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
@@ -50,6 +52,10 @@ export async function runValidate(argv: string[], io: Io): Promise<0 | 1 | 2> {
   if (schemaDir !== undefined) settings.schemaDir = checkedDir(io, schemaDir);
   const contextFile = stringOpt(args, 'context');
   if (contextFile !== undefined) settings.context = readContext(io, contextFile);
+  const maxSize = stringOpt(args, 'max-size');
+  if (maxSize !== undefined) settings.maxBytes = sizeOpt('--max-size', maxSize);
+  const maxDepth = stringOpt(args, 'max-depth');
+  if (maxDepth !== undefined) settings.maxDepth = countOpt('--max-depth', maxDepth);
   const jobs = jobsOpt(stringOpt(args, 'jobs'));
   const colourFlag = boolOpt(args, 'no-color') ? false : boolOpt(args, 'color') ? true : undefined;
 
@@ -125,6 +131,20 @@ function readContext(io: Io, file: string): unknown {
   } catch (e) {
     throw new UsageError(`validate: --context ${file}: not valid JSON (${oneLine(e)})`);
   }
+}
+
+/** `--max-size`: bytes, or with a binary suffix (`512k`, `64M`, `1G`; `KiB`/`MB`-style spellings accepted). */
+function sizeOpt(flag: string, v: string): number {
+  const m = /^(\d{1,15})\s*(?:([kmg])i?b?)?$/i.exec(v.trim());
+  const n = m ? Number(m[1]) * 1024 ** ' kmg'.indexOf((m[2] ?? ' ').toLowerCase()) : NaN;
+  if (!m || !(n >= 1) || n > Number.MAX_SAFE_INTEGER) throw new UsageError(`validate: ${flag} must be a size in bytes such as 1048576, 512k, 64M or 1G, got '${v}'`);
+  return n;
+}
+
+/** `--max-depth`: a whole number of at least 1. */
+function countOpt(flag: string, v: string): number {
+  if (!/^\d{1,9}$/.test(v) || Number(v) < 1) throw new UsageError(`validate: ${flag} must be a whole number of at least 1, got '${v}'`);
+  return Number(v);
 }
 
 function jobsOpt(v: string | undefined): number | undefined {
