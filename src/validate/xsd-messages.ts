@@ -102,6 +102,10 @@ export const MESSAGES = {
  * rewritten text is the {detail} of xml/not-well-formed or xml/namespace.
  */
 export const PARSER_REWRITES: readonly (readonly [RegExp, string])[] = [
+  [/^Invalid bytes in character encoding$/, 'the document contains bytes that are not valid in its encoding (UTF-8 unless the XML declaration names another one)'],
+  [/^(?:Invalid character: )?Char 0x0 out of allowed range$|^PCDATA invalid Char value 0$/, 'the document contains a NUL character, which XML does not allow (is it a binary file?)'],
+  [/^(?:Invalid character: )?Char 0x([0-9A-Fa-f]+) out of allowed range$/, 'character U+$1 is not allowed in XML'],
+  [/^PCDATA invalid Char value (\d+)$/, 'a control character (code $1) is not allowed in XML text'],
   [/^(?:EntityRef: expecting ';'|xmlParseEntityRef: no name)$/, "a bare '&' in text or in an attribute value: write it as &amp;"],
   [/^Entity '(\w+)' not defined$/, "&$1; is not an XML entity: only &amp; &lt; &gt; &quot; &apos; and numeric references such as &#160; are predefined"],
   [/^Couldn't find end of Start Tag (\S+)(?: line (\d+))?$/, 'the start tag <$1> is not closed with >'],

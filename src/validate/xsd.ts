@@ -185,7 +185,15 @@ function parseDocument(xml: string | Uint8Array, opts: SchemaValidationOptions):
       const details: ErrorDetail[] = (e as { details?: ErrorDetail[] }).details ?? [];
       const errors = details.filter((d) => d.level >= 2);
       if (errors.length === 0) return { doc: null, problems: [problem('xml', 'xml/not-well-formed', { detail: explainParserError(e.message).detail }, 0, 0, '/')] };
-      return { doc: null, problems: errors.slice(0, 50).map(parseProblem) };
+      // libxml2 often reports one mistake twice (e.g. a NUL as two errors): keep distinct messages per line
+      const seen = new Set<string>();
+      const problems = errors
+        .map(parseProblem)
+        .filter((p) => {
+          const k = `${p.line}:${p.message}`;
+          return seen.has(k) ? false : (seen.add(k), true);
+        });
+      return { doc: null, problems: problems.slice(0, 50) };
     }
     throw e;
   }
