@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from '../../src/document.js';
+import { normalize } from '../../src/normalize.js';
 import { loadContext } from '../../src/validate/context.js';
 import { rules, runRules } from '../../src/validate/rules/index.js';
 
@@ -43,6 +44,17 @@ describe('semantic fixtures are flagged', () => {
         expect(Object.keys(rules), `the note names an unknown rule ${named}`).toContain(named);
         expect(problems.map((p) => p.rule)).toContain(named);
       }
+    });
+  }
+});
+
+describe('rules give the same verdict on the normalized document', () => {
+  // normalize makes deploy/powerOn explicit, which is exactly what vapp/deploy-power-defaults looks for.
+  const key = (ps: ReturnType<typeof runRules>) => ps.filter((p) => p.rule !== 'vapp/deploy-power-defaults').map((p) => `${p.line}:${p.column} ${p.rule} ${p.messageId} ${JSON.stringify(p.data)}`).sort();
+  for (const [dir, f] of [...valid.map((f) => ['valid', f]), ...semantic.map((f) => ['invalid/semantic', f])]) {
+    test(`${dir}/${f}`, () => {
+      const doc = parse(readFileSync(join(FIXTURES, dir, f)));
+      expect(key(runRules(normalize(doc)))).toEqual(key(runRules(doc)));
     });
   }
 });

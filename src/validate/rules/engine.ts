@@ -3,7 +3,7 @@
  * check receives (document views, decoders, `report`), and the runner that turns reports into Problems.
  * Wording lives in each rule's message table; problems carry `messageId` and `data` (style.md §7-8).
  */
-import type { ParsedDocument } from '../../document.js';
+import type { NormalizedDocument, ParsedDocument } from '../../document.js';
 import type { Kind } from '../../model/roots.js';
 import { placeOf } from '../../xml/positions.js';
 import type { VdcContext } from '../context.js';
@@ -98,10 +98,11 @@ export interface RunOptions {
  * Run some rules over one parsed document. A rule that throws becomes one `rule-crashed` warning, never a crash.
  * Throws ApiVersionError (a usage error) when `opts.apiVersion` is not a version number.
  */
-export function runRuleSet(rules: readonly Rule<any>[], doc: ParsedDocument, opts: RunOptions = {}): Problem[] {
+export function runRuleSet(rules: readonly Rule<any>[], doc: ParsedDocument | NormalizedDocument, opts: RunOptions = {}): Problem[] {
   if (opts.lint === false) return [];
   if (opts.apiVersion !== undefined) parseApiVersion(opts.apiVersion);
-  const view = new DocView(doc, opts);
+  // Rules read leaves through decoders that accept raw strings and decoded values alike.
+  const view = new DocView(doc as ParsedDocument, opts);
   const problems: Problem[] = [];
   for (const rule of rules) {
     if (rule.needsContext && !opts.context) continue;

@@ -2,7 +2,7 @@
  * The rule index: every semantic rule by id (explicit imports, style.md §8), the runner and the
  * catalogue that `vmparams rules` and the README print. Adding a rule = one file + one line here.
  */
-import type { ParsedDocument } from '../../document.js';
+import type { NormalizedDocument, ParsedDocument } from '../../document.js';
 import type { Problem, Severity } from '../problem.js';
 import { runRuleSet, type Rule, type RunOptions } from './engine.js';
 import deprecatedSourceNameRename from './deprecated/source-name-rename.js';
@@ -137,8 +137,8 @@ export const rules = {
 /** A rule id. */
 export type RuleId = keyof typeof rules;
 
-/** Run every rule over a parsed document (context rules only with `opts.context`; nothing with `lint: false`). */
-export function runRules(doc: ParsedDocument, opts: RunOptions = {}): Problem[] {
+/** Run every rule over a parsed (or normalized) document: context rules only with `opts.context`, nothing with `lint: false`. */
+export function runRules(doc: ParsedDocument | NormalizedDocument, opts: RunOptions = {}): Problem[] {
   return runRuleSet(Object.values(rules), doc, opts);
 }
 

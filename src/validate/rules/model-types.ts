@@ -13,15 +13,25 @@ import type { StartupSection } from '../../model/sections/startup.js';
 import type { RasdItem, VirtualHardwareSection } from '../../model/sections/virtual-hardware.js';
 import type { DefaultStorageProfileSection } from '../../model/sections/default-storage-profile.js';
 
+/** An InstantiationParams (its `sections` array). */
 export type InstantiationParamsT = Infer<typeof InstantiationParams>;
+/** A SourcedItem. */
 export type SourcedItemT = Infer<typeof SourcedItem>;
+/** VmGeneralParams of a SourcedItem. */
 export type VmGeneralParamsT = Infer<typeof VmGeneralParams>;
+/** ComputePolicy of a SourcedItem. */
 export type ComputePolicyT = Infer<typeof ComputePolicy>;
+/** HardwareCustomization of InstantiateVmParams / SourcedVmInstantiationParams. */
 export type HardwareCustomizationT = Infer<typeof HardwareCustomization>;
+/** One InstantiateVmParams of an InstantiateOvfParams. */
 export type InstantiateVmParamsT = Infer<typeof InstantiateVmParams>;
+/** One vApp network (NetworkConfig). */
 export type NetworkConfigT = Infer<typeof NetworkConfig>;
+/** One NIC (NetworkConnection). */
 export type NetworkConnectionT = Infer<typeof NetworkConnection>;
+/** One rasd Item of a VirtualHardwareSection. */
 export type RasdItemT = Infer<typeof RasdItem>;
+/** One ProductSection Property. */
 export type PropertyT = Infer<typeof Property>;
 
 /** Each section vmparams models, by element name. */
@@ -37,4 +47,5 @@ export interface SectionTypes {
   GuestCustomizationSection: Infer<typeof GuestCustomizationSection>;
 }
 
+/** The element name of a modelled section. */
 export type SectionName = keyof SectionTypes;
