@@ -81,7 +81,7 @@ export const MESSAGES = {
   'xsd/too-many': '<{found}> appears too often in <{parent}>: at most {max} allowed',
   'xsd/wrong-namespace': '<{found}> is in {foundNs} but belongs to {expectedNs} here{fix}',
   'xsd/not-allowed-in-parent': '<{found}> is not allowed in <{parent}>; expected {expected} here',
-  'xsd/missing-child': '<{element}> is incomplete: expected {expected} after its last child{hint}',
+  'xsd/missing-child': '<{element}> is incomplete: {expected} is missing{hint}',
   'xsd/missing-attribute': '<{element}> is missing the required attribute {attribute}',
   'xsd/unprefixed-ovf-attribute':
     'attribute {local} on <{element}> must be written {prefix}:{local} ({label} attributes are namespace-qualified)',
@@ -296,6 +296,14 @@ export function explainSchemaError(message: string, ctx: ErrorContext): Explaine
   if (missing) {
     const list = missing[1].split(/\s*,\s*/).filter(Boolean);
     const q = list.map((r) => parseQName(r, ctx.resolvePrefix));
+    // libxml2 lists every optional element up to the required one that is missing: name just that one
+    const named = list.filter((r) => !r.includes('*'));
+    const slots = named.length > 1 && named.length === list.length ? childOrder(element, q.map((x) => x.local)) : null;
+    const lastSlot = slots?.find((s) => s.name === q[q.length - 1].local);
+    if (lastSlot?.required) {
+      list.splice(0, list.length - 1);
+      q.splice(0, q.length - 1);
+    }
     const hint =
       q.length === 1 && q[0].ns === OVF && q[0].local === 'Info'
         ? ' (every section starts with <ovf:Info>, e.g. <ovf:Info>Network settings</ovf:Info>)'
