@@ -66,7 +66,7 @@ describe('validateSchema basics', () => {
     ]);
     expect(problems[0].message).toBe("attribute deploy on <ComposeVAppParams> has the value 'yes', which is not a valid boolean; use true or false (or 1 / 0)");
     expect(problems[1].message).toBe('<Source> is missing the required attribute href');
-    expect(problems[2].message).toContain('expected <Info> (ovf)');
+    expect(problems[2].message).toMatch(/^<LeaseSettingsSection> is incomplete: <Info> \(ovf\) is missing/);
   });
 
   it('rejects input that is not well-formed with rule xml, line and column', () => {
