@@ -276,6 +276,24 @@ describe('options', () => {
     expect(cli(['validate', '--strict', ...warnedOnly]).status).toBe(1);
   });
 
+  it('--context FILE enables the context rules', (ctx) => {
+    const doc = 'fixtures/invalid/semantic/eula-not-accepted.xml';
+    const vdc = 'fixtures/invalid/semantic/eula-not-accepted.context.json';
+    try {
+      readFileSync(join(ROOT, vdc));
+    } catch {
+      ctx.skip(`${vdc} is absent`);
+    }
+    const without = json([doc]);
+    const withContext = json(['--context', vdc, doc]);
+    const rules = (o: JsonOutput) => o.files[0]!.problems.map((p) => p.rule);
+    expect(rules(without)).not.toContain('eula/not-accepted');
+    expect(rules(withContext)).toContain('eula/not-accepted');
+    // The same context from another working directory, given by an absolute path.
+    const r = cli(['validate', '--format', 'json', '--context', join(ROOT, vdc), join(ROOT, doc)], { cwd: tmp.dir });
+    expect(rules(JSON.parse(r.stdout) as JsonOutput)).toContain('eula/not-accepted');
+  });
+
   it('--schema-dir validates against the official schemas (skipped without ../shared/reference)', (ctx) => {
     const dir = join(ROOT, '../shared/reference/vcd-api-schemas/etc');
     try {
