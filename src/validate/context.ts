@@ -141,3 +141,17 @@ export function loadContext(json: string | unknown): VdcContext {
 export function vdcContextJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(VdcContextSchema) as Record<string, unknown>;
 }
+
+/** An example context, shown in the README (test/rules/context.test.ts checks that it loads). */
+export const VDC_CONTEXT_EXAMPLE: VdcContext = {
+  $schema: './node_modules/vmparams/schemas/vdc-context.schema.json',
+  vdc: { name: 'prod-vdc-01' },
+  networks: [{ name: 'corp-lan-01', href: 'https://vcd.example.com/api/network/018b194d-a08d-4f69-a869-8c325986dab9', subnets: [{ gateway: '10.80.0.1', prefixLength: 24, staticPools: [{ start: '10.80.0.100', end: '10.80.0.199' }] }] }],
+  allowedFenceModes: ['bridged', 'natRouted', 'isolated'],
+  storageProfiles: [{ name: 'Gold-SSD', href: 'https://vcd.example.com/api/vdcStorageProfile/d5ba2303-06cd-4707-a1f6-dd7d9daef4f8' }],
+  sizingPolicies: [{ name: 'large-8x32', id: 'urn:vcloud:vdcComputePolicy:251cf10e-55f1-423b-a9df-67116dfd0f0a' }],
+  hardwareVersions: ['vmx-17', 'vmx-19'],
+  templates: [{ href: 'https://vcd.example.com/api/vAppTemplate/vappTemplate-0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0', name: 'win2022', eula: true }],
+  vms: [{ href: 'https://vcd.example.com/api/vApp/vm-85513d4e-6774-49ca-9040-e92229e8aef1', name: 'ci-cache', powerState: 'POWERED_OFF' }],
+  lease: { maxDeploymentLeaseSeconds: 2592000, maxStorageLeaseSeconds: 0 },
+};

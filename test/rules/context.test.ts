@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from '../../src/document.js';
-import { ContextError, loadContext, vdcContextJsonSchema } from '../../src/validate/context.js';
+import { ContextError, loadContext, VDC_CONTEXT_EXAMPLE, vdcContextJsonSchema } from '../../src/validate/context.js';
 import { rules, runRules } from '../../src/validate/rules/index.js';
 import type { Rule } from '../../src/validate/rules/engine.js';
 import { compose, lease, LAN } from './docs.js';
@@ -38,6 +38,10 @@ describe('loadContext', () => {
       expect(issues.some((i) => i.startsWith('/vms/0/powerState:'))).toBe(true);
       expect(issues).toContain('/: unknown field "hardwareVersion"');
     }
+  });
+
+  test('the README example loads', () => {
+    expect(loadContext(JSON.stringify(VDC_CONTEXT_EXAMPLE))).toEqual(VDC_CONTEXT_EXAMPLE);
   });
 
   test('not JSON is a ContextError, not a SyntaxError', () => {

@@ -1,4 +1,5 @@
 /** The rule catalogue as Markdown, for the README (scripts/rules-doc.mjs writes it; a test keeps it current). */
+import { VDC_CONTEXT_EXAMPLE } from '../context.js';
 import { ruleCatalogue } from './index.js';
 
 const cell = (s: string) => s.replace(/&/g, '&amp;').replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -20,6 +21,15 @@ export function ruleCatalogueMarkdown(): string {
     '| Rule | Severity | Context | Description |',
     '|---|---|---|---|',
     ...rows.map((r) => `| \`${r.id}\` | ${r.severity} | ${r.needsContext ? 'yes' : ''} | ${cell(r.description.replace(/ \(needs --context\)$/, ''))} |`),
+    '',
+    '### The context file',
+    '',
+    'A JSON object; every field is optional and a rule that needs a missing field does not run. Entities are matched by',
+    '`href`, by URN `id`, or by `name` when one side has nothing better. Unknown fields are errors (so typos show).',
+    '',
+    '```json',
+    JSON.stringify(VDC_CONTEXT_EXAMPLE, null, 2),
+    '```',
     '',
   ];
   return lines.join('\n');

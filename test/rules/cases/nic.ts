@@ -1,8 +1,10 @@
 /** Cases for the nic/* rules. */
-import { compose, instantiate, LAN, ncs, netConfig, netSection, nic, ovf, recompose, sourced, vmDoc } from '../docs.js';
+import { compose, instantiate, rasd, vhs, LAN, ncs, netConfig, netSection, nic, ovf, recompose, sourced, vmDoc } from '../docs.js';
 import type { RuleCases } from '../tester.js';
 
 const vm = (...nics: string[]) => vmDoc([ncs(nics)]);
+const rasdNic = (mode: string, ip: string) =>
+  rasd({ AddressOnParent: '0', ElementName: 'nic0', InstanceID: '1', ResourceSubType: 'VMXNET3', ResourceType: '10' }, { hostResource: undefined }).replace('<rasd:ElementName>', `<rasd:Connection vcloud:ipAddressingMode="${mode}" vcloud:ipAddress="${ip}" vcloud:primaryNetworkConnection="true">lan</rasd:Connection>\n<rasd:ElementName>`);
 
 export default {
   'nic/allocation-mode': {
@@ -12,6 +14,7 @@ export default {
       { code: vm(nic({ IpAddressAllocationMode: 'pool' })), errors: [{ messageId: 'wrongCase', data: { nic: '0', vm: 'SourcedItem 1 ("vm1")', value: 'pool', expected: 'POOL' }, at: '<IpAddressAllocationMode>' }] },
       { code: vm(nic({ IpAddressAllocationMode: 'STATIC', IpAddress: '10.0.0.5' })), errors: [{ messageId: 'unknown', data: { nic: '0', vm: 'SourcedItem 1 ("vm1")', value: 'STATIC' }, at: '<IpAddressAllocationMode>' }] },
       { code: vm(nic({ SecondaryIpAddressAllocationMode: 'AUTO' })), errors: [{ messageId: 'unknownSecondary', at: '<SecondaryIpAddressAllocationMode>' }] },
+      { name: 'rasd NIC item', code: vmDoc([vhs([rasdNic('static', '10.0.0.5')]), ncs([nic()])]), errors: [{ messageId: 'rasdMode', data: { vm: 'SourcedItem 1 ("vm1")', instance: '1', value: 'static' }, at: '<rasd:Connection' }] },
     ],
   },
   'nic/manual-needs-ip': {
@@ -38,6 +41,7 @@ export default {
     invalid: [
       { code: vm(nic({ IpAddressAllocationMode: 'MANUAL', IpAddress: '10.0.0.300' })), errors: [{ messageId: 'notIp', data: { nic: '0', vm: 'SourcedItem 1 ("vm1")', field: 'IpAddress', value: '10.0.0.300' }, at: '<IpAddress>' }] },
       { code: vm(nic({ IpAddressAllocationMode: 'MANUAL', IpAddress: '10.0.0.5/24' })), errors: [{ messageId: 'notIp', at: '<IpAddress>' }] },
+      { name: 'rasd NIC item', code: vmDoc([vhs([rasdNic('MANUAL', '10.0.0.x')]), ncs([nic()])]), errors: [{ messageId: 'rasdIp', data: { vm: 'SourcedItem 1 ("vm1")', instance: '1', value: '10.0.0.x' }, at: '<rasd:Connection' }] },
       { code: vm(nic({ IpAddressAllocationMode: 'MANUAL', IpAddress: '10.0.0.5', IpType: 'IPV6' })), errors: [{ messageId: 'mismatch', data: { nic: '0', vm: 'SourcedItem 1 ("vm1")', field: 'IpAddress', value: '10.0.0.5', family: 4, typeField: 'IpType', type: 'IPV6' }, at: '<IpAddress>' }] },
       { code: vm(nic({ IpAddressAllocationMode: 'MANUAL', IpAddress: 'fd00::5', SecondaryIpAddress: '10.1.1.1', SecondaryIpType: 'IPV6' })), errors: [{ messageId: 'mismatch', data: { nic: '0', vm: 'SourcedItem 1 ("vm1")', field: 'SecondaryIpAddress', value: '10.1.1.1', family: 4, typeField: 'SecondaryIpType', type: 'IPV6' }, at: '<SecondaryIpAddress>' }] },
     ],

@@ -18,6 +18,7 @@ export default defineRule({
     wrongCase: 'NIC {{nic}} of {{vm}}: IpAddressAllocationMode "{{value}}" must be written in upper case: {{expected}}',
     unknown: 'NIC {{nic}} of {{vm}}: IpAddressAllocationMode "{{value}}" is not one of POOL, DHCP, MANUAL, NONE',
     unknownSecondary: 'NIC {{nic}} of {{vm}}: SecondaryIpAddressAllocationMode "{{value}}" is not one of POOL, DHCP, MANUAL, NONE',
+    rasdMode: '{{vm}}: network adapter item {{instance}} has vcloud:ipAddressingMode "{{value}}", which is not one of POOL, DHCP, MANUAL, NONE',
   },
   check(ctx) {
     for (const { vm, nic, i } of ctx.nics()) {
@@ -31,6 +32,15 @@ export default defineRule({
       }
       const second = text(nic.SecondaryIpAddressAllocationMode);
       if (second !== undefined && !MODES.includes(second.trim())) ctx.report({ node: nic, key: 'SecondaryIpAddressAllocationMode', messageId: 'unknownSecondary', data: { ...data, value: second } });
+    }
+    // The same modes on the rasd NIC items of a VirtualHardwareSection (Connection/@vcloud:ipAddressingMode).
+    for (const { vm, section } of ctx.vmSections('VirtualHardwareSection')) {
+      for (const item of section.Item ?? []) {
+        for (const c of item.Connection ?? []) {
+          const value = typeof c === 'object' ? text(c.ipAddressingMode) : undefined;
+          if (value !== undefined && !MODES.includes(value.trim())) ctx.report({ node: item, key: 'Connection', messageId: 'rasdMode', data: { vm: vm.label, instance: text(item.InstanceID) ?? '?', value } });
+        }
+      }
     }
   },
 });

@@ -13,6 +13,7 @@ export default defineRule({
   },
   messages: {
     notIp: 'NIC {{nic}} of {{vm}}: {{field}} "{{value}}" is not an IPv4 or IPv6 address',
+    rasdIp: '{{vm}}: network adapter item {{instance}} has vcloud:ipAddress "{{value}}", which is not an IPv4 or IPv6 address',
     mismatch: 'NIC {{nic}} of {{vm}}: {{field}} {{value}} is IPv{{family}} but {{typeField}} says {{type}}',
   },
   check(ctx) {
@@ -29,6 +30,14 @@ export default defineRule({
         const ip = parseIp(value);
         if (!ip) ctx.report({ node: nic, key: field, messageId: 'notIp', data: { ...base, field, value } });
         else if ((type === 'IPV4' && ip.v !== 4) || (type === 'IPV6' && ip.v !== 6)) ctx.report({ node: nic, key: field, messageId: 'mismatch', data: { ...base, field, value, family: ip.v, typeField, type } });
+      }
+    }
+    for (const { vm, section } of ctx.vmSections('VirtualHardwareSection')) {
+      for (const item of section.Item ?? []) {
+        for (const c of item.Connection ?? []) {
+          const value = typeof c === 'object' ? text(c.ipAddress)?.trim() : undefined;
+          if (value && !parseIp(value)) ctx.report({ node: item, key: 'Connection', messageId: 'rasdIp', data: { vm: vm.label, instance: text(item.InstanceID) ?? '?', value } });
+        }
       }
     }
   },
