@@ -73,7 +73,6 @@ export const MESSAGES = {
     'the document has a DOCTYPE declaration; vCloud request documents never need one, and DTDs and entities are refused for safety. Remove the <!DOCTYPE ...> line',
   'xml/empty': 'the document is empty',
   'xml/too-large': 'the document is {size} bytes; documents over {limit} bytes are refused (raise the limit with --max-size)',
-  'xml/encoding': 'the document is not valid {encoding}: {detail}',
   // --- xsd rule ---
   'xsd/unexpected-element': 'expected {expected} here, found <{found}>',
   'xsd/unexpected-element-no-alternative': '<{found}> is not allowed here: <{parent}> has no more children at this point',
