@@ -45,6 +45,7 @@ export default {
       { code: compose({ vapp: [LAN], items: [sourced({ sections: [ncs([nic()])], after: ['<StorageProfile href=""/>'] })] }), errors: [{ messageId: 'empty', data: { element: 'StorageProfile' }, at: '<StorageProfile href=""' }] },
       { code: compose({ vapp: [LAN], items: [sourced({ sections: [ncs([nic()])], after: [storage('/api/vdcStorageProfile/d5ba2303')] })] }), errors: [{ messageId: 'notAbsolute', severity: 'warning', data: { element: 'StorageProfile', href: '/api/vdcStorageProfile/d5ba2303' }, at: '<StorageProfile' }] },
       { schemaInvalid: true, code: compose({ vapp: [LAN], items: [sourced({ sections: [ncs([nic()])], after: ['<StorageProfile name="Gold"/>'] })] }), errors: [{ messageId: 'missing', data: { element: 'StorageProfile' }, at: '<StorageProfile' }] },
+      { name: 'CreateItem media', code: compose({ vapp: [LAN], items: [createItem({ after: ['<Media href="" name="install.iso"/>'] })] }), errors: [{ messageId: 'empty', data: { element: 'Media' }, at: '<CreateItem' }] },
     ],
   },
   'version/not-yet-available': {

@@ -1,5 +1,9 @@
 /** R05: every reference (Source, StorageProfile, ParentNetwork, VmSizingPolicy, ...) names its target by href. */
+import { isText, type XElement } from '../../../xml/tree.js';
 import { defineRule } from '../engine.js';
+
+// ReferenceType children of VmType (CreateItem/ReconfigureItem content, kept as generic XML by the model).
+const VMTYPE_REFS = ['StorageProfile', 'VdcComputePolicy', 'ComputePolicy/VmPlacementPolicy', 'ComputePolicy/VmSizingPolicy', 'Media', 'VmSpecSection/DiskSection/DiskSettings/StorageProfile'];
 
 export default defineRule({
   id: 'reference/href',
@@ -28,5 +32,23 @@ export default defineRule({
         else if (!/^https?:\/\/[^/\s]+/i.test(href)) ctx.report({ node: ref, key: '@href', messageId: 'notAbsolute', severity: 'warning', data: { element, href } });
       },
     });
+    const under = (el: XElement, path: string[]): XElement[] => {
+      const [head, ...rest] = path;
+      const hits = (el.children ?? []).filter((c): c is XElement => !isText(c) && c.name === head);
+      return rest.length ? hits.flatMap((h) => under(h, rest)) : hits;
+    };
+    for (const vm of ctx.vms) {
+      if (!vm.xml) continue;
+      for (const p of VMTYPE_REFS) {
+        for (const ref of under(vm.xml, p.split('/'))) {
+          const href = ref.attrs?.href?.trim();
+          const element = ref.name;
+          // Positions inside VmType content are those of the item; the path names the element.
+          if (href === undefined) ctx.report({ node: vm.xml, key: p, messageId: 'missing', data: { element } });
+          else if (href === '') ctx.report({ node: vm.xml, key: p, messageId: 'empty', data: { element } });
+          else if (!/^https?:\/\/[^/\s]+/i.test(href)) ctx.report({ node: vm.xml, key: p, messageId: 'notAbsolute', severity: 'warning', data: { element, href } });
+        }
+      }
+    }
   },
 });
