@@ -125,3 +125,18 @@ describe('run(argv, io)', () => {
     expect(h.out).toMatch(/^Usage: vmparams fmt/);
   });
 });
+
+describe('normalize and build in process, over every valid fixture', () => {
+  it.each(VALID)('%s: build(normalize) normalizes to the same JSON', async (file) => {
+    const norm = fakeIo();
+    expect(await run(['normalize', file], norm)).toBe(0);
+    const built = fakeIo({ stdin: norm.out });
+    expect(await run(['build', '-'], built)).toBe(0);
+    const again = fakeIo({ stdin: built.out });
+    expect(await run(['normalize', '-'], again)).toBe(0);
+    expect(JSON.parse(again.out)).toEqual(JSON.parse(norm.out));
+    const check = fakeIo({ stdin: built.out });
+    await run(['validate', '--format', 'json', '-'], check);
+    expect(JSON.parse(check.out).files[0].valid).toBe(true);
+  });
+});
