@@ -45,11 +45,6 @@ export function readInputFile(command: string, io: Io, abs: string): Uint8Array 
   }
 }
 
-/** Read standard input through io. */
-export async function readStdin(io: Io): Promise<Uint8Array> {
-  return io.readStdin();
-}
-
 /** Resolve operands to documents in the order given (directory contents sorted), without duplicates. */
 export async function collectInputs(operands: string[], io: Io, opts: CollectOptions): Promise<Input[]> {
   const out: Input[] = [];
