@@ -54,11 +54,15 @@ export async function runFmt(argv: string[], io: Io): Promise<0 | 1 | 2> {
       status = 1;
       continue;
     }
+    const original = new TextDecoder('utf-8').decode(bytes);
+    // The model has no place for comments, so the canonical form drops them: say so rather than lose them quietly.
+    const dropsComments = !check && original.includes('<!--');
     if (!write && !check) {
       io.stdout(result.xml);
+      if (dropsComments) io.stderr(`${input.display}: note: comments are not kept\n`);
       continue;
     }
-    const same = new TextDecoder('utf-8').decode(bytes) === result.xml;
+    const same = original === result.xml;
     if (check) {
       if (!same) {
         unformatted++;
@@ -75,7 +79,7 @@ export async function runFmt(argv: string[], io: Io): Promise<0 | 1 | 2> {
         throw new UsageError(`fmt: ${input.display}: cannot write: ${describeFsError(e)}`);
       }
       rewritten++;
-      io.stdout(`${input.display}: formatted\n`);
+      io.stdout(`${input.display}: formatted${dropsComments ? ' (comments removed)' : ''}\n`);
     }
   }
   if (check) {
