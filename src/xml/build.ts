@@ -71,7 +71,9 @@ function buildLeaf(ns: string | null, local: string, value: unknown, desc: LeafD
   Object.assign(attrs, value.$attrs as Record<string, string> | undefined);
   if (Object.keys(attrs).length) el.attrs = attrs;
   const children: XNode[] = [];
-  if (value.$value !== undefined && value.$value !== '') children.push({ text: scalar(value.$value, desc, path) });
+  // `{ $value: '' }` alone is the scalar '' in object form and is written the same way (parse reads both back as '').
+  const bare = !el.attrs && !(Array.isArray(value.$any) && value.$any.length);
+  if (value.$value !== undefined && (value.$value !== '' || bare)) children.push({ text: scalar(value.$value, desc, path) });
   if (Array.isArray(value.$any)) children.push(...(value.$any as XNode[]));
   if (children.length) el.children = children;
   return el;
@@ -223,8 +225,8 @@ export function serialize(root: XElement, opts: WriteOptions = {}): string {
   const fail = (m: string) => void (failure ??= m);
   if (opts.declaration ?? true) parts.push('<?xml version="1.0" encoding="UTF-8"?>');
   const indents: string[] = [];
-  const lineStart = (level: number): string => {
-    if (!pretty) return '';
+  const lineStart = (level: number, inline: boolean): string => {
+    if (!pretty || inline) return '';
     let ind = indents[level];
     if (ind === undefined) ind = indents[level] = '  '.repeat(level);
     return parts.length ? '\n' + ind : ind;
@@ -233,10 +235,12 @@ export function serialize(root: XElement, opts: WriteOptions = {}): string {
     if (!isLegalChars(value)) fail('Invalid characters in attribute value');
     parts.push(` ${name}="${escapeAttr(value)}"`);
   };
-  const write = (el: XElement, isRoot: boolean, level: number) => {
+  // Inside mixed content (an element with text children) no indentation is added: it would become
+  // part of the text, and grow on every parse/build round.
+  const write = (el: XElement, isRoot: boolean, level: number, inline: boolean) => {
     if (!isNcName(el.name)) fail('Node local name contains invalid characters');
     const name = qname(el.ns, el.name);
-    parts.push(lineStart(level) + '<' + name);
+    parts.push(lineStart(level, inline) + '<' + name);
     if (isRoot) {
       for (const [ns, p] of prefixOf) if (ns !== NS.xml && used.has(ns)) attribute(p ? `xmlns:${p}` : 'xmlns', ns);
       if (defaultNs && attrPrefixOf.get(defaultNs) !== '') attribute(`xmlns:${attrPrefixOf.get(defaultNs)}`, defaultNs);
@@ -245,7 +249,7 @@ export function serialize(root: XElement, opts: WriteOptions = {}): string {
       for (const k in el.attrs) {
         const local = unclark(k).local;
         if (!isNcName(local)) fail('Attribute local name contains invalid characters');
-        attribute(attrQName(k), protect(el.attrs[k], ATTR_WS));
+        attribute(attrQName(k), el.attrs[k]);
       }
     }
     const children = el.children;
@@ -255,19 +259,20 @@ export function serialize(root: XElement, opts: WriteOptions = {}): string {
     }
     parts.push('>');
     let hasText = false;
+    const mixed = inline || children.some(isText);
     for (const c of children) {
       if (isText(c)) {
-        const t = protect(c.text, TEXT_WS);
+        const t = c.text;
         if (!isLegalChars(t)) fail('Text data contains invalid characters');
         hasText = true;
         if (t) parts.push(escapeText(t));
-      } else write(c, false, level + 1);
+      } else write(c, false, level + 1, mixed);
     }
-    parts.push((hasText ? '' : lineStart(level)) + '</' + name + '>');
+    parts.push((hasText ? '' : lineStart(level, inline)) + '</' + name + '>');
   };
-  write(root, true, 0);
+  write(root, true, 0, false);
   if (failure) throw new BuildError(`cannot be written as XML: ${failure}`, `/${root.name}`);
-  return parts.join('').replace(SENTINELS, (m) => `&#${m.charCodeAt(0) - 0xe000};`);
+  return parts.join('');
 }
 
 /** XML 1.0 Char (§2.2): tab, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD and paired surrogates. */
@@ -281,16 +286,12 @@ const isNcName = (s: string): boolean => NC_NAME.test(s);
 
 // Every '&' is escaped: xmlbuilder2 left '&lt;' and the like as written, so a value containing
 // the text "&lt;" came back from parse as "<".
-const TEXT_SPECIAL = /[&<>]/;
-const ATTR_SPECIAL = /[&<>"]/;
-const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const escapeText = (s: string): string => (TEXT_SPECIAL.test(s) ? s.replace(/[&<>]/g, (c) => ESC[c]) : s);
-const escapeAttr = (s: string): string => (ATTR_SPECIAL.test(s) ? s.replace(/[&<>"]/g, (c) => ESC[c]) : s);
+// Whitespace a parser would normalize away is written as character references to survive a round
+// trip: CR in text (GuestCustomization scripts use &#13; line ends), CR/LF/TAB in attributes
+// (XML 1.0 §2.11 end-of-line handling, §3.3.3 attribute-value normalization).
+const TEXT_SPECIAL = /[&<>\r]/;
+const ATTR_SPECIAL = /[&<>"\t\n\r]/;
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
+const escapeText = (s: string): string => (TEXT_SPECIAL.test(s) ? s.replace(/[&<>\r]/g, (c) => ESC[c]) : s);
+const escapeAttr = (s: string): string => (ATTR_SPECIAL.test(s) ? s.replace(/[&<>"\t\n\r]/g, (c) => ESC[c]) : s);
 
-// Whitespace a parser would normalize away must be written as character references to survive a
-// round trip: CR in text (GuestCustomization scripts use &#13; line ends), CR/LF/TAB in attributes.
-// They pass through the writer as private-use characters U+E000+code and are replaced afterwards.
-const TEXT_WS = /\r/g;
-const ATTR_WS = /[\r\n\t]/g;
-const SENTINELS = /[\ue009\ue00a\ue00d]/g;
-const protect = (s: string, re: RegExp) => s.replace(re, (c) => String.fromCharCode(0xe000 + c.charCodeAt(0)));

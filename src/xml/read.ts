@@ -156,6 +156,9 @@ function rejectDoctype(text: string): void {
   }
 }
 
+/** A character outside XML 1.0's Char production (§2.2): C0 controls but tab/LF/CR, lone surrogates, U+FFFE, U+FFFF. */
+const NOT_XML_CHAR = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 type FxpNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
 /** Read XML text into a tree of elements with positions and resolved namespaces. Throws XmlInputError. */
@@ -168,6 +171,12 @@ export function readXml(input: string | Uint8Array, limits: ReadLimits = {}): { 
   if (text.includes('\0')) {
     const { line, column } = new LineIndex(text).at(text.indexOf('\0'));
     throw new XmlInputError('the document contains a NUL character, which XML does not allow (is it a binary file?)', line, column, 'nul');
+  }
+  const bad = NOT_XML_CHAR.exec(text);
+  if (bad) {
+    const { line, column } = new LineIndex(text).at(bad.index);
+    const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    throw new XmlInputError(`the document contains the character U+${code}, which XML does not allow (XML 1.0 §2.2); remove it or write the text another way`, line, column, 'bad-char');
   }
   rejectDoctype(text);
   const check = XMLValidator.validate(text, { allowBooleanAttributes: false });
