@@ -58,7 +58,7 @@ function leafValue(codecXsd: string): fc.Arbitrary<string> {
   return t ? fc.oneof({ weight: 3, arbitrary: t }, { weight: 1, arbitrary: xmlText() }) : xmlText();
 }
 
-function attrsOf(attrs: readonly AttrDesc[]): fc.Arbitrary<Record<string, string>> {
+function attrsOf(attrs: readonly AttrDesc[]): fc.Arbitrary<Record<string, string | undefined>> {
   const rec: Record<string, fc.Arbitrary<string>> = {};
   for (const a of attrs) rec[a.key] = leafValue(a.codec.xsd);
   return fc.record(rec, { requiredKeys: [] });
