@@ -345,3 +345,36 @@ describe('the CLI on hostile files', () => {
     expect(raised.status).toBe(0);
   });
 });
+
+describe('regressions from the fuzz run (bench/fuzz.mjs)', () => {
+  const fixture = fs.readFileSync(path.join(ROOT, 'fixtures/valid/compose-full-vm.xml'), 'utf8');
+
+  it('a value with a line break quoted in a rule message stays on one line', async () => {
+    const xml = fixture.replace('<NetworkConnection network="ci-nat"', '<NetworkConnection network="ci&#10;nat&#13;&#10;x"');
+    expect(xml).not.toBe(fixture);
+    const r = await validate(xml);
+    const quoting = r.problems.filter((p) => p.message.includes('\\n'));
+    expect(quoting.length).toBeGreaterThan(0);
+    for (const p of r.problems) expect(p.message).not.toMatch(/[\r\n]/);
+  });
+
+  it('a comment containing "--" is not well-formed for parse as for libxml2', async () => {
+    const xml = fixture.replace('<Description>', '<!-- old -- value --><Description>');
+    expect(() => parse(xml)).toThrow(/comment contains "--"/);
+    refusedAsXml(await validate(xml), /comment|hyphen/i);
+    refusedAsXml(await validate(xml, { lint: false }), /hyphen|comment/i);
+    expect(() => parse(fixture.replace('<Description>', '<!-- fine - really --><Description>'))).not.toThrow();
+  });
+
+  it('a mutated fixture with stray text between elements formats to a fixed point', () => {
+    const xml = fixture.replace('<IsConnected>', 'stray text <IsConnected>').replace('<IpType>', '  xmlns:p="u"  <IpType>');
+    expect(xml).toContain('stray text');
+    expect(xml).toContain('xmlns:p="u"  <IpType>');
+    const once = build(parse(xml));
+    expect(build(parse(once))).toBe(once);
+  });
+
+  it('the control character U+0007 is refused by parse with its position', () => {
+    expect(() => parse(fixture.replace('<Description>CI', '<Description>\u0007CI'))).toThrow(/U\+0007/);
+  });
+});

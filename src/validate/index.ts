@@ -55,7 +55,18 @@ export function validateSync(xml: string | Uint8Array, opts: ValidateOptions = {
     if (!(e instanceof UnknownDocumentError)) throw e;
   }
   if (doc) problems.push(...lint(doc, opts));
-  return makeReport(doc?.kind ?? null, problems);
+  return makeReport(doc?.kind ?? null, oneLine(problems));
+}
+
+/**
+ * Messages quote values from the document, which may hold line breaks; the text format is one
+ * problem a line, so they are written as visible escapes (`\n`) instead.
+ */
+function oneLine(problems: Problem[]): Problem[] {
+  for (const p of problems) {
+    if (/[\r\n\u2028\u2029]/.test(p.message)) p.message = p.message.replace(/[\r\n\u2028\u2029]/g, (c) => ({ '\r': '\\r', '\n': '\\n', '\u2028': '\\u2028', '\u2029': '\\u2029' })[c]!);
+  }
+  return problems;
 }
 
 /** libxml2 reports lines only: take the position of the element a schema problem names from our read. */
@@ -102,7 +113,7 @@ function schemaOnly(xml: string | Uint8Array, opts: ValidateOptions): Report {
       if (!(e instanceof UnknownDocumentError)) throw e;
     }
   }
-  return makeReport(kind, problems);
+  return makeReport(kind, oneLine(problems));
 }
 
 /** The semantic rules, API-version checks and (with a context) the VDC rules. */

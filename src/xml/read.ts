@@ -193,6 +193,7 @@ export function readXml(input: string | Uint8Array, limits: ReadLimits = {}): { 
     throw new XmlInputError(`not well-formed XML: ${lowerFirst(m)}`, 0, 0, 'malformed');
   }
   const lines = new LineIndex(text);
+  for (const n of parsed) if ('#comment' in n) checkComment(n, 1, 1);
   const roots = parsed.filter((n) => elementName(n) !== undefined);
   if (roots.length !== 1) throw new XmlInputError(roots.length ? 'the document has more than one root element' : 'the document has no root element', 1, 1);
   const root = convert(roots[0], [{ xml: NS.xml }], lines, 1, maxDepth);
@@ -240,12 +241,18 @@ function convert(n: FxpNode, scopes: Record<string, string>[], lines: LineIndex,
   for (const c of (n[qname] as FxpNode[]) ?? []) {
     if ('#text' in c) children.push({ text: decodeEntities(String(c['#text']), line, column) });
     else if ('#cdata' in c) children.push({ text: String(((c['#cdata'] as FxpNode[])[0]?.['#text'] as string) ?? '') });
-    else if ('#comment' in c) continue;
+    else if ('#comment' in c) checkComment(c, line, column);
     else children.push(convert(c, scope, lines, depth + 1, maxDepth));
   }
   const el: ReadElement = { ns: resolve(prefix, false), name: local, prefix, attrs, children, line, column };
   if (decls) el.nsDecls = decls;
   return el;
+}
+
+/** XML 1.0 §2.5: a comment may not contain `--` nor end in `-` (fast-xml-parser does not check). */
+function checkComment(n: FxpNode, line: number, column: number): void {
+  const body = (n['#comment'] as FxpNode[] | undefined)?.map((t) => String(t['#text'] ?? '')).join('') ?? '';
+  if (body.includes('--') || body.endsWith('-')) throw new XmlInputError(`not well-formed XML: a comment contains "--" or ends in "-", which XML does not allow in comments`, line, column, 'malformed');
 }
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
