@@ -11,18 +11,26 @@ import type { ReadElement, ReadNode } from './read.js';
 import type { XElement, XNode } from './tree.js';
 
 type Hit = { particle: ElementParticle; choice?: ChoiceParticle };
-const indexes = new WeakMap<ComplexDesc, Map<string, Hit>>();
+/** Namespace -> local name -> the particle that takes it (two levels: no Clark strings built per child). */
+type Index = Map<string | null, Map<string, Hit>>;
+const indexes = new WeakMap<ComplexDesc, Index>();
 
-/** Child element name (Clark) -> the particle that takes it, computed once per description. */
-function particleIndex(desc: ComplexDesc): Map<string, Hit> {
+/** Child element name -> the particle that takes it, computed once per description. */
+function particleIndex(desc: ComplexDesc): Index {
   let m = indexes.get(desc);
   if (!m) {
-    m = new Map();
+    const idx: Index = new Map();
+    const put = (ns: string | null, local: string, hit: Hit) => {
+      let byName = idx.get(ns);
+      if (!byName) idx.set(ns, (byName = new Map()));
+      byName.set(local, hit);
+    };
     for (const p of desc.children) {
-      if (p.kind === 'element') m.set(clark(p.ns, p.local), { particle: p });
-      else for (const o of p.options) m.set(clark(o.ns, o.local), { particle: o, choice: p });
+      if (p.kind === 'element') put(p.ns, p.local, { particle: p });
+      else for (const o of p.options) put(o.ns, o.local, { particle: o, choice: p });
     }
-    indexes.set(desc, m);
+    indexes.set(desc, idx);
+    m = idx;
   }
   return m;
 }
@@ -46,22 +54,57 @@ export function toXElement(el: ReadElement): XElement {
   return x;
 }
 
+/** Position facts for an object read from `el` (one literal: this runs for every element). */
+function nodeInfo(el: ReadElement, path: string): NodeInfo {
+  return { line: el.line, column: el.column, path, at: new Map() };
+}
+
 function place(el: ReadElement, path: string): Place {
   return { line: el.line, column: el.column, path };
 }
 
-/** Child paths the way libxml2 writes them: `[n]` only when the parent has several children of that name. */
-function childPaths(el: ReadElement, path: string): Map<ReadElement, string> {
-  const counts = new Map<string, number>();
-  for (const c of el.children) if (isElement(c)) counts.set(clark(c.ns, c.name), (counts.get(clark(c.ns, c.name)) ?? 0) + 1);
-  const seen = new Map<string, number>();
-  const out = new Map<ReadElement, string>();
-  for (const c of el.children) {
+/**
+ * Child paths the way libxml2 writes them: `[n]` only when the parent has several children of that
+ * name. Returned in child order (undefined for text), counted per namespace and name without
+ * building Clark strings (this runs for every element of a document).
+ */
+function childPaths(el: ReadElement, path: string): (string | undefined)[] {
+  const kids = el.children;
+  const out: (string | undefined)[] = new Array(kids.length);
+  // Few children (the usual case): compare pairwise; many: count with maps.
+  if (kids.length <= 16) {
+    for (let i = 0; i < kids.length; i++) {
+      const c = kids[i];
+      if (!isElement(c)) continue;
+      let before = 0;
+      let total = 0;
+      for (let j = 0; j < kids.length; j++) {
+        const d = kids[j];
+        if (isElement(d) && d.name === c.name && d.ns === c.ns) {
+          total++;
+          if (j < i) before++;
+        }
+      }
+      out[i] = total > 1 ? `${path}/${c.name}[${before + 1}]` : `${path}/${c.name}`;
+    }
+    return out;
+  }
+  const counts = new Map<string | null, Map<string, number>>();
+  for (const c of kids) {
     if (!isElement(c)) continue;
-    const k = clark(c.ns, c.name);
-    const n = (seen.get(k) ?? 0) + 1;
-    seen.set(k, n);
-    out.set(c, counts.get(k)! > 1 ? `${path}/${c.name}[${n}]` : `${path}/${c.name}`);
+    let m = counts.get(c.ns);
+    if (!m) counts.set(c.ns, (m = new Map()));
+    m.set(c.name, (m.get(c.name) ?? 0) + 1);
+  }
+  const seen = new Map<string | null, Map<string, number>>();
+  for (let i = 0; i < kids.length; i++) {
+    const c = kids[i];
+    if (!isElement(c)) continue;
+    let m = seen.get(c.ns);
+    if (!m) seen.set(c.ns, (m = new Map()));
+    const n = (m.get(c.name) ?? 0) + 1;
+    m.set(c.name, n);
+    out[i] = counts.get(c.ns)!.get(c.name)! > 1 ? `${path}/${c.name}[${n}]` : `${path}/${c.name}`;
   }
   return out;
 }
@@ -75,7 +118,7 @@ export function readContent(el: ReadElement, content: Content, path: string): un
       return readComplex(el, content, path);
     case 'xml': {
       const x = toXElement(el);
-      setInfo(x, { ...place(el, path), at: new Map() });
+      setInfo(x, nodeInfo(el, path));
       return x;
     }
   }
@@ -96,13 +139,13 @@ function readLeaf(el: ReadElement, desc: LeafDesc, path: string): unknown {
     else ((obj.$attrs ??= {}) as Record<string, string>)[clark(a.ns, a.name)] = a.value;
   }
   if (extra.length) obj.$any = extra;
-  setInfo(obj, { ...place(el, path), at: new Map() });
+  setInfo(obj, nodeInfo(el, path));
   return obj;
 }
 
 function readComplex(el: ReadElement, desc: ComplexDesc, path: string): Record<string, unknown> {
   const obj: Record<string, unknown> = {};
-  const info: NodeInfo = { ...place(el, path), at: new Map() };
+  const info: NodeInfo = nodeInfo(el, path);
   for (const a of el.attrs) {
     const d = desc.attrs.find((x) => x.local === a.name && x.ns === a.ns);
     if (d) {
@@ -114,16 +157,18 @@ function readComplex(el: ReadElement, desc: ComplexDesc, path: string): Record<s
   const unknownChoice = desc.children.find((p): p is ChoiceParticle => p.kind === 'choice' && p.keepUnknown);
   const paths = childPaths(el, path);
   const any: XNode[] = [];
-  for (const c of el.children) {
+  const kids = el.children;
+  for (let i = 0; i < kids.length; i++) {
+    const c = kids[i];
     if (!isElement(c)) {
       if (c.text.trim() !== '') any.push({ text: c.text });
       continue;
     }
-    const cpath = paths.get(c)!;
-    const hit = index.get(clark(c.ns, c.name));
+    const cpath = paths[i]!;
+    const hit = index.get(c.ns)?.get(c.name);
     if (!hit) {
       const x = toXElement(c);
-      setInfo(x, { ...place(c, cpath), at: new Map() });
+      setInfo(x, nodeInfo(c, cpath));
       if (unknownChoice) ((obj[unknownChoice.key] ??= []) as unknown[]).push({ $xml: x });
       else any.push(x);
       continue;
@@ -139,7 +184,7 @@ function readComplex(el: ReadElement, desc: ComplexDesc, path: string): Record<s
     } else if (obj[particle.key] !== undefined) {
       // A second occurrence of a single child: keep it (the schema check reports it), written back at the end.
       const x = toXElement(c);
-      setInfo(x, { ...place(c, cpath), at: new Map() });
+      setInfo(x, nodeInfo(c, cpath));
       any.push(x);
     } else {
       obj[particle.key] = value;
