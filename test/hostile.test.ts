@@ -374,6 +374,10 @@ describe('regressions from the fuzz run (bench/fuzz.mjs)', () => {
     expect(build(parse(once))).toBe(once);
   });
 
+  it('a line break where a name should be is quoted, not printed', () => {
+    expect(() => parse(`<CloneVAppParams ${V}><\n/CloneVAppParams>`)).toThrow(/^not well-formed XML: expected an element name at "\\n"$/);
+  });
+
   it('the control character U+0007 is refused by parse with its position', () => {
     expect(() => parse(fixture.replace('<Description>CI', '<Description>\u0007CI'))).toThrow(/U\+0007/);
   });

@@ -227,7 +227,7 @@ class Reader {
     const m = NAME_RE.exec(this.s);
     if (!m) {
       const c = this.s.codePointAt(i);
-      this.fail(`expected ${what} at ${c === undefined ? 'the end of the document' : `'${String.fromCodePoint(c)}'`}`, i);
+      this.fail(`expected ${what} at ${c === undefined ? 'the end of the document' : JSON.stringify(String.fromCodePoint(c))}`, i);
     }
     const q = m[0];
     const colon = q.indexOf(':');
