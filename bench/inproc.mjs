@@ -3,12 +3,34 @@
  * not leak into the next). Prints one JSON line.
  *   node bench/inproc.mjs throughput FILE   parse, normalize and build times, output size, peak RSS
  *   node bench/inproc.mjs validate FILE... [--no-lint]   library validate over files, peak RSS
+ *   node bench/inproc.mjs startup   time of each import and of the schema compile (cold start breakdown)
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const dist = new URL('../dist/index.js', import.meta.url);
 const [mode, ...rest] = process.argv.slice(2);
+const t00 = performance.now();
+if (mode === 'startup') {
+  // Where a cold start goes: each import on its own, in dependency order, then the schema compile.
+  const times = {};
+  const step = async (name, fn) => {
+    const t = performance.now();
+    await fn();
+    times[name] = performance.now() - t;
+  };
+  await step('libxml2-wasm (load + instantiate)', () => import('libxml2-wasm'));
+  await step('model descriptions + reader', () => import(new URL('../dist/document.js', import.meta.url).href));
+  await step('VDC context loader (zod)', () => import(new URL('../dist/validate/context.js', import.meta.url).href));
+  await step('semantic rules', () => import(new URL('../dist/validate/rules/index.js', import.meta.url).href));
+  await step('rest of validate (xsd, messages)', () => import(new URL('../dist/validate/index.js', import.meta.url).href));
+  const { validateSchemaSync } = await import(new URL('../dist/validate/xsd.js', import.meta.url).href);
+  await step('bundled schema compile', () => validateSchemaSync('<a/>'));
+  await step('CLI modules', () => import(new URL('../dist/cli/index.js', import.meta.url).href));
+  times['process start to script start'] = t00;
+  console.log(JSON.stringify(times));
+  process.exit(0);
+}
 const lib = await import(dist.href);
 const now = () => performance.now();
 const rss = () => process.resourceUsage().maxRSS * 1024;

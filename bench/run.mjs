@@ -177,6 +177,12 @@ for (const mb of sizes) {
   }
 }
 
+// Cold start breakdown (median of 5 fresh processes per step).
+{
+  const runs = Array.from({ length: quick ? 2 : 5 }, () => inproc(['startup']));
+  R.startup = Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((r) => r[k]))]));
+}
+
 // 4. Full validate (semantic rules on) over the 5,000 files.
 {
   const [o] = compare('5,000 small documents with the rules', [{ name: 'vmparams (rules on)', argv: ours(haveCli ? [inputs.smallDir] : small, { lint: true }) }], quick ? 1 : 3);
@@ -263,7 +269,8 @@ L.push(`| Peak RSS, 20 MB document, \`validate\` (rules on) | ${mib(rss20.oursLi
 L.push(`| ${R.many.files} files, full \`validate\` with rules (wall) | ${sec(R.manyLint.ours.median)} | | ${f0(R.many.files / (R.manyLint.ours.median / 1000))} files/s | (reported) | |`);
 L.push('');
 
-const cpuRatio = (a, b) => (a.cpu != null && b.cpu ? `${sec(a.cpu)} vs ${sec(b.cpu)} (${f2(a.cpu / b.cpu)}x)` : 'n/a');
+// GNU time reports CPU seconds with two decimals: below 10 ms it says 0.00.
+const cpuRatio = (a, b) => (a.cpu == null || b.cpu == null ? 'n/a' : b.cpu > 0 ? `${sec(a.cpu)} vs ${sec(b.cpu)} (${f2(a.cpu / b.cpu)}x)` : `${sec(a.cpu)} vs < 10 ms`);
 L.push('CPU time (user + system of the whole process tree, median; less affected by other load than wall time, but it adds up all threads):', '');
 L.push(`- 20 MB document: ${cpuRatio(r20.ours, r20.xmllint)}`);
 L.push(`- ${R.many.files} files: ${cpuRatio(R.many.ours, R.many.xmllint)}`);
@@ -288,6 +295,7 @@ L.push(`- With the semantic rules: ${sec(R.manyLint.ours.median)} for the ${R.ma
 L.push('');
 L.push('## Cold start', '');
 L.push(`- One small file (${R.cold.file}): vmparams ${sec(R.cold.ours.median)}, xmllint ${sec(R.cold.xmllint.median)}, bare \`node -e 0\` ${sec(R.cold.node.median)}.`);
+L.push(`- Where it goes (in-process, median of fresh processes): ${Object.entries(R.startup).map(([k, v]) => `${k} ${sec(v)}`).join('; ')}.`);
 if (R.coldOfficial) {
   L.push(`- With the full official schema set (reference/vcd-api-schemas, which xmllint reads through reference/catalog.xml): ${R.coldOfficial.ours ? `vmparams --schema-dir ${sec(R.coldOfficial.ours.median)}, ` : ''}xmllint ${sec(R.coldOfficial.xmllint.median)}${R.coldOfficial.ours ? ` (${f2(R.coldOfficial.ours.median / R.coldOfficial.xmllint.median)}x)` : ''}.`);
 }
@@ -296,10 +304,10 @@ L.push('## Where goals are not met, and why', '');
 const why = [];
 if (ratioBig > 1.5) why.push(`- **20 MB document (${f2(ratioBig)}x).** \`--no-lint\` now parses once, with libxml2 only (it used to run our JavaScript reader first, several seconds on this document). What is left is libxml2 itself compiled to WebAssembly: the same parse and schema validation run about 2x slower than native libxml2 in a fresh process (Liftoff code until V8 tiers the hot functions up, wasm memory growth to ~200 MB), plus Node's start (${sec(R.cold.node.median)}) and schema compilation. Closing the gap needs a native binding or a streaming validator in the wasm build, neither of which libxml2-wasm 0.7 offers.`);
 if (ratioMany > 1.5) why.push(`- **${R.many.files} files (${f2(ratioMany)}x).** Per document the cost is the wasm parse + validate plus JS glue; the CLI spreads the files over worker threads, and each worker pays its own start-up (Node isolate, libxml2-wasm instance, schema compilation).`);
-if (ratioCold > 4) why.push(`- **Cold start (${f2(ratioCold)}x).** xmllint starts in ${sec(R.cold.xmllint.median)} with our small bundled schema; \`node -e 0\` alone takes ${sec(R.cold.node.median)} here, so 4x xmllint is below what any Node program can reach. The remainder is loading libxml2-wasm (instantiating the wasm module) and compiling the schema set. Against xmllint with the full official schema set the ratio is as shown above.`);
-if (parseNorm < 20) why.push(`- **parse + normalize (${f1(parseNorm)} MB/s).** The reader (src/xml/read.ts) runs fast-xml-parser twice (XMLValidator, then XMLParser with position metadata) and converts its tree into ours; garbage collection of those intermediate trees is the largest single item in the profile (\`node --cpu-prof\`).`);
-if (buildTp < 20) why.push(`- **build (${f1(buildTp)} MB/s).** Model-to-tree conversion and garbage collection dominate the profile.`);
-if (rss20.oursLint != null && rss20.oursLint > 400e6) why.push(`- **Peak RSS with rules on (${mib(rss20.oursLint)}).** The rules need the typed model, and the reader holds the text, fast-xml-parser's tree and our element tree at once.`);
+if (ratioCold > 4) why.push(`- **Cold start (${f2(ratioCold)}x).** xmllint starts in ${sec(R.cold.xmllint.median)} with our small bundled schema; \`node -e 0\` alone takes ${sec(R.cold.node.median)} here, so 4x xmllint is below what any Node program can reach. The remainder is module loading and the schema compile (breakdown under Cold start): the VDC context loader pulls in zod even when no --context is given, and the rules load for --no-lint too, because validate imports both statically; loading them on demand would take roughly a third off. Against xmllint with the full official schema set the ratio is as shown above.`);
+if (parseNorm < 20) why.push(`- **parse + normalize (${f1(parseNorm)} MB/s).** The reader (src/xml/read.ts) is now one pass over the text (well under half a second for 20 MB); what remains is building the typed model, where every object gets a position record with a Map for its children's places (src/xml/parse.ts, src/xml/positions.ts), then normalize, and garbage collection of the resulting heap, which is the largest single item in \`node --cpu-prof\`.`);
+if (buildTp < 20) why.push(`- **build (${f1(buildTp)} MB/s).** Model -> element tree -> text creates two trees' worth of short-lived objects next to the parsed model; garbage collection is about a third of the profile.`);
+if (rss20.oursLint != null && rss20.oursLint > 400e6) why.push(`- **Peak RSS with rules on (${mib(rss20.oursLint)}).** The rules need the typed model: the text, our element tree (kept for positions) and the model with its position records are alive at once, on top of libxml2's own tree in wasm memory during the schema check.`);
 L.push(...(why.length ? why : ['All goals met in this run.']), '');
 L.push('## How to reproduce', '');
 L.push('```', 'apt-get install -y libxml2-utils   # xmllint, if missing', 'npm run bench                      # = npm run build && node bench/run.mjs', '```', '');
