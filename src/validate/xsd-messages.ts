@@ -266,7 +266,9 @@ export function explainSchemaError(message: string, ctx: ErrorContext): Explaine
       const firstExpected = Math.min(...named.map((q) => idx(q.local)));
       const before = ctx.previousSiblings ?? [];
       const expectedNs = new Set(named.map((q) => q.ns));
-      if (f >= 0 && expectedNs.size === 1 && !expectedNs.has(el.ns)) {
+      // Only a wrong namespace when the parent declares this element in another namespace than
+      // the one used (a missing ovf:Info before a vcloud child is not a namespace mistake).
+      if (f >= 0 && slots[f].ns !== el.ns && expectedNs.size === 1 && !expectedNs.has(el.ns)) {
         const want = [...expectedNs][0];
         const prefix = NAMESPACE_LABELS[want];
         const fix = want === VCLOUD ? ' (write it without a prefix)' : prefix ? ` (write <${prefix}:${element}>)` : '';
