@@ -6,7 +6,7 @@ import { documentFrom, kindOf, UnknownDocumentError, type ParsedDocument } from 
 import { readXml, XmlInputError, type ReadElement, type ReadLimits } from '../xml/read.js';
 import { makeReport, type Problem, type Report } from './problem.js';
 import { checkSchema, validateSchemaSync } from './xsd.js';
-import { runRules } from './rules/index.js';
+import { rules, runRules } from './rules/index.js';
 import { loadContext } from './context.js';
 
 /** Options for validate. */
@@ -54,7 +54,7 @@ export function validateSync(xml: string | Uint8Array, opts: ValidateOptions = {
     // Not one of the five requests: the schema check has said so already.
     if (!(e instanceof UnknownDocumentError)) throw e;
   }
-  if (doc) problems.push(...lint(doc, opts));
+  if (doc) problems.push(...withoutSchemaEchoes(lint(doc, opts), problems));
   return makeReport(doc?.kind ?? null, oneLine(problems));
 }
 
@@ -114,6 +114,17 @@ function schemaOnly(xml: string | Uint8Array, opts: ValidateOptions): Report {
     }
   }
   return makeReport(kind, oneLine(problems));
+}
+
+/** Drop rule findings that only repeat a schema problem on the same element (see Rule.overlapsSchema). */
+function withoutSchemaEchoes(found: Problem[], schema: Problem[]): Problem[] {
+  const flagged = new Set(schema.filter((p) => p.rule === 'xsd').map((p) => `${p.line}:${p.path}`));
+  if (flagged.size === 0) return found;
+  return found.filter((p) => {
+    const rule = (rules as Record<string, { overlapsSchema?: readonly string[] }>)[p.rule];
+    const echo = rule?.overlapsSchema?.includes(p.messageId ?? '') && flagged.has(`${p.line}:${p.path.replace(/\/@[^/]*$/, '')}`);
+    return !echo;
+  });
 }
 
 /** The semantic rules, API-version checks and (with a context) the VDC rules. */

@@ -25,7 +25,7 @@ export interface ValidCase extends CaseOptions {
 /** One problem an invalid case must produce. */
 export interface ExpectedError {
   messageId: string;
-  data?: Record<string, string | number | boolean>;
+  data?: Record<string, string | number | boolean | undefined>;
   /** 1-based line, or `at`: the first line containing this text. */
   line?: number;
   at?: string;

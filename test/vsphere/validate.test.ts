@@ -87,7 +87,7 @@ describe('rules: valid/invalid table', () => {
   it('every catalogued rule has an invalid case and every reported rule is catalogued', () => {
     const reported = new Set(cases.flatMap(([, , exp]) => exp.map((l) => l.split(' ')[0])));
     reported.add('instant-clone/json'); // covered by the JSON input tests below
-    const catalogued = new Set(rules.map((r) => r.id));
+    const catalogued = new Set<string>(rules.map((r) => r.id));
     expect([...catalogued].filter((id) => !reported.has(id))).toEqual([]);
     expect([...reported].filter((id) => !catalogued.has(id))).toEqual([]);
     expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);

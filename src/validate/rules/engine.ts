@@ -52,6 +52,11 @@ export interface Rule<M extends string = string> {
   readonly messages: Readonly<Record<M, string>>;
   /** True when the rule runs only with a VDC context (`--context`). */
   readonly needsContext: boolean;
+  /**
+   * Message ids whose finding the XSD may report too (a missing href, an unprefixed OVF attribute):
+   * validate drops such a problem when a schema problem stands on the same element.
+   */
+  readonly overlapsSchema: readonly string[];
   check(ctx: RuleContext<M>): void;
 }
 
@@ -67,6 +72,7 @@ export function defineRule<const M extends string>(def: {
   docs: RuleDocs;
   messages: Record<M, string>;
   needsContext?: boolean;
+  overlapsSchema?: readonly NoInfer<M>[];
   check(ctx: RuleContext<M>): void;
 }): Rule<M> {
   return {
@@ -75,6 +81,7 @@ export function defineRule<const M extends string>(def: {
     docs: { ...def.docs, url: ruleDocsUrl(def.id) },
     messages: def.messages,
     needsContext: def.needsContext ?? false,
+    overlapsSchema: def.overlapsSchema ?? [],
     check: def.check,
   };
 }

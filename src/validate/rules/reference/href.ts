@@ -14,6 +14,7 @@ export default defineRule({
       'Cloud Director resolves every ReferenceType by its href attribute (XSD ReferenceType, href required); `name` and `id` alone do not identify the entity. An empty href passes the schema (xs:anyURI accepts it) but the server cannot resolve it, and a relative href is resolved against nothing (semantic-rules.md R05).',
     fix: 'Set href to the full API URL of the entity, e.g. https://vcd.example.com/api/vAppTemplate/vappTemplate-<uuid>.',
   },
+  overlapsSchema: ['missing'],
   messages: {
     missing: '<{{element}}> has no href; Cloud Director finds the referenced entity only by its href',
     empty: '<{{element}}> has an empty href; set it to the API URL of the referenced entity',

@@ -18,6 +18,7 @@ export default defineRule({
       'InstantiationParams accepts any member of the ovf:Section substitution group (EulaSection, vmw:* sections, ...), but the server applies only the sections listed in the schema documentation (XSD InstantiationParamsType; semantic-rules.md R04). Anything else is accepted and silently ignored.',
     fix: 'Remove the section, or set what it describes through the request elements that Cloud Director honours.',
   },
+  overlapsSchema: ['unknown'],
   messages: {
     unknown: '<{{section}}> ({{ns}}) is not a section Cloud Director applies in InstantiationParams; it will be ignored',
   },

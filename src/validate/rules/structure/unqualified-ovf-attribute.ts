@@ -12,6 +12,7 @@ export default defineRule({
       'The OVF schema qualifies its attributes (attributeFormDefault="qualified", schema-facts.md §0). An unprefixed `startAction="none"` or `userConfigurable="true"` is taken by the lax anyAttribute and ignored, so the setting silently does not apply; an unprefixed required one (id, order, key) is reported missing.',
     fix: 'Write the attribute as ovf:{{name}} (with xmlns:ovf="http://schemas.dmtf.org/ovf/envelope/1" declared).',
   },
+  overlapsSchema: ['unqualified'],
   messages: {
     unqualified: 'attribute "{{name}}" on <{{element}}> has no prefix, so it is not the OVF attribute ovf:{{name}} and is ignored; write ovf:{{name}}="{{value}}"',
   },

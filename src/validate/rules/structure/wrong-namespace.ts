@@ -36,6 +36,7 @@ export default defineRule({
       'vCloud elements live in http://www.vmware.com/vcloud/v1.5, OVF sections and Info/Item/Property in http://schemas.dmtf.org/ovf/envelope/1 and RASD children in the CIM RASD namespace (schema-facts.md §0; go-vcloud-director#429, tf-vcd#548). An element in another namespace is not the element the server looks for: it is rejected or ignored.',
     fix: 'Write the element with the right prefix (for example <ovf:Info>, <rasd:ResourceType>, an unprefixed <NetworkConfigSection> under xmlns="http://www.vmware.com/vcloud/v1.5") and declare that prefix.',
   },
+  overlapsSchema: ['wrongNs'],
   messages: {
     wrongNs: '<{{name}}> is in {{actual}} but vmparams knows it only in {{expected}}; use the {{expected}} namespace',
   },
