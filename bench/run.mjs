@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: vmparams against xmllint (Debian libxml2-utils) on the same files, in one run,
- * plus in-process throughput and peak memory. Writes bench/RESULTS.md and bench/README-section.md.
+ * plus in-process throughput and peak memory. Writes bench/RESULTS.md and the quote in README.md (between <!-- bench:start --> and <!-- bench:end -->).
  *
  *   node bench/run.mjs [--quick]     (--quick: fewer repetitions, no 100 MB point; for trying it out)
  *
@@ -315,6 +315,9 @@ L.push('Inputs are generated into bench/out/ (gitignored) by bench/gen.mjs: comp
 fs.writeFileSync(path.join(HERE, 'RESULTS.md'), L.join('\n') + '\n');
 
 const quote = `> Benchmarks (bench/RESULTS.md, ${started.toISOString().slice(0, 10)}, ${os.availableParallelism()} CPUs, Node ${process.version}): \`vmparams validate --no-lint\` takes ${f2(ratioBig)}x xmllint's wall time on a 20 MB ComposeVAppParams and ${f2(ratioMany)}x on ${R.many.files} small documents in one call; a cold start on one file is ${f2(ratioCold)}x xmllint's (${sec(R.cold.ours.median)} vs ${sec(R.cold.xmllint.median)}); parse + normalize runs at ${f1(parseNorm)} MB/s, build at ${f1(buildTp)} MB/s, and peak memory on the 20 MB document is ${mib(rss20.oursNoLint)} (${mib(rss20.oursLint)} with the rules).`;
-fs.writeFileSync(path.join(HERE, 'README-section.md'), quote + '\n');
-log(`\nwrote ${rel(path.join(HERE, 'RESULTS.md'))} and ${rel(path.join(HERE, 'README-section.md'))}`);
+const readmeFile = path.join(HERE, '..', 'README.md');
+const readme = fs.readFileSync(readmeFile, 'utf8');
+const [qa, qb] = [readme.indexOf('<!-- bench:start -->\n'), readme.indexOf('\n<!-- bench:end -->')];
+if (qa >= 0 && qb > qa) fs.writeFileSync(readmeFile, readme.slice(0, qa + '<!-- bench:start -->\n'.length) + quote + readme.slice(qb));
+log(`\nwrote ${rel(path.join(HERE, 'RESULTS.md'))} and the quote in README.md`);
 console.log(quote);

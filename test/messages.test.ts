@@ -26,6 +26,18 @@ describe('schema messages', () => {
       const same = linted.problems.find((p) => p.rule === 'xsd' && p.message === first.message)!;
       expect(same.line).toBe(line);
       expect(same.column).toBeGreaterThan(0);
+      expect([first.line, first.column]).toEqual([same.line, same.column]);
     });
   }
+});
+
+describe('one finding, one problem', () => {
+  it.each(['source-missing-href.xml', 'os-section-unqualified-id.xml', 'ovf-prefixed-networkconfigsection.xml', 'bare-ovf-section.xml'])('%s: the rule that repeats the schema is dropped', async (file) => {
+    const report = await validate(readFileSync(join(ROOT, 'fixtures/invalid', file)));
+    expect(report.problems.map((p) => p.rule)).toEqual(['xsd']);
+  });
+  it('the same rule still speaks where the schema is silent', async () => {
+    const xml = `<CloneVAppParams xmlns="http://www.vmware.com/vcloud/v1.5" name="c"><Source href=""/></CloneVAppParams>`;
+    expect((await validate(xml)).problems.map((p) => `${p.rule} ${p.messageId}`)).toContain('reference/href empty');
+  });
 });

@@ -113,7 +113,31 @@ function schemaOnly(xml: string | Uint8Array, opts: ValidateOptions): Report {
       if (!(e instanceof UnknownDocumentError)) throw e;
     }
   }
+  startTags(xml, problems);
   return makeReport(kind, oneLine(problems));
+}
+
+/**
+ * Without our reader (--no-lint) find a schema problem's element start in the text: libxml2 gives the
+ * line where the start tag ends, so look back a few lines for `<name` or `<prefix:name`. Same
+ * positions as with the rules on, for the common case of one such tag per line.
+ */
+function startTags(xml: string | Uint8Array, problems: Problem[]): void {
+  const wanted = problems.filter((p) => p.rule === 'xsd' && p.column === 0 && p.line > 0 && p.path);
+  if (wanted.length === 0) return;
+  const lines = (typeof xml === 'string' ? xml : new TextDecoder().decode(xml)).split('\n');
+  for (const p of wanted) {
+    const local = p.path.split('/').pop()!.replace(/\[\d+\]$/, '');
+    const tag = new RegExp(`<(?:[\\w.-]+:)?${local.replace(/[.]/g, '\\.')}(?=[\\s/>]|$)`, 'g');
+    for (let l = p.line - 1; l >= 0 && l >= p.line - 8; l--) {
+      const found = [...(lines[l] ?? '').matchAll(tag)].pop();
+      if (found) {
+        p.line = l + 1;
+        p.column = found.index! + 1;
+        break;
+      }
+    }
+  }
 }
 
 /** Drop rule findings that only repeat a schema problem on the same element (see Rule.overlapsSchema). */

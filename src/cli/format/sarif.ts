@@ -83,7 +83,7 @@ export function formatSarif(results: readonly FileResult[], opts: SarifOptions):
             name: 'vmparams',
             semanticVersion: opts.version,
             version: opts.version,
-            informationUri: 'https://github.com/vmparams/vmparams',
+            informationUri: 'https://www.npmjs.com/package/vmparams',
             rules,
           },
         },

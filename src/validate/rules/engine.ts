@@ -62,7 +62,8 @@ export interface Rule<M extends string = string> {
 
 /** Where a rule's documentation lives; derived from the id so it cannot drift. */
 export function ruleDocsUrl(id: string): string {
-  return `https://github.com/vmparams/vmparams/blob/main/docs/rules/${id}.md`;
+  // The catalogue is the README's "Rules" section (shown on the package page); `vmparams rules <id>` explains one.
+  return `https://www.npmjs.com/package/vmparams#rules:~:text=${id}`;
 }
 
 /** Declare a rule; message ids are inferred from `messages`, so `report` only accepts those. */
