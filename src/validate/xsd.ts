@@ -14,11 +14,13 @@
 import { ParseOption, XmlDocument, XmlElement, XmlError, XmlParseError } from 'libxml2-wasm';
 import type { ErrorDetail } from 'libxml2-wasm';
 import type { Problem } from './problem.js';
+import { findDoctype, LineIndex } from '../xml/read.js';
 import { explainParserError, explainSchemaError, format, type MessageId } from './xsd-messages.js';
 import { loadSchemaSet } from './xsd-schemas.js';
 import { DEFAULT_LIMITS } from '../xml/read.js';
 
 export { SchemaDirError, bundledSchemaDir, inputRequests } from './xsd-schemas.js';
+export { findDoctype } from '../xml/read.js';
 export { MESSAGES, NAMESPACE_LABELS } from './xsd-messages.js';
 
 /** Options for schema validation. */
@@ -115,38 +117,6 @@ function problem(
   return { severity: 'error', rule, line, column, path, message: format(id, data), messageId: id, data };
 }
 
-/** Position of `<!DOCTYPE` in the prolog (after the XML declaration, comments, PIs, blanks), or -1. */
-export function findDoctype(text: string): number {
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (;;) {
-    while (i < text.length && /\s/.test(text[i])) i++;
-    if (text.startsWith('<?', i)) {
-      const end = text.indexOf('?>', i + 2);
-      if (end < 0) return -1;
-      i = end + 2;
-    } else if (text.startsWith('<!--', i)) {
-      const end = text.indexOf('-->', i + 4);
-      if (end < 0) return -1;
-      i = end + 3;
-    } else if (/^<!DOCTYPE/i.test(text.slice(i, i + 9))) {
-      return i;
-    } else {
-      return -1;
-    }
-  }
-}
-
-function lineCol(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let last = -1;
-  for (let k = 0; k < offset; k++) {
-    if (text.charCodeAt(k) === 10) {
-      line++;
-      last = k;
-    }
-  }
-  return { line, column: offset - last };
-}
 
 /** Text view of the document for the pre-checks (only the prolog matters, so any ASCII-compatible decoding will do). */
 function prologText(xml: string | Uint8Array): string {
@@ -171,7 +141,7 @@ function parseDocument(xml: string | Uint8Array, opts: SchemaValidationOptions):
   }
   const dt = findDoctype(text);
   if (dt >= 0) {
-    const { line, column } = lineCol(text, dt);
+    const { line, column } = new LineIndex(text).at(dt);
     return { doc: null, problems: [problem('xml', 'xml/doctype', {}, line, column, '/')] };
   }
   let doc: XmlDocument;

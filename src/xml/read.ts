@@ -106,22 +106,27 @@ export class LineIndex {
   }
 }
 
-/** Reject DOCTYPE (and so entity declarations): requests never need one and it is how entity bombs and XXE arrive. */
-function rejectDoctype(text: string): void {
-  let i = 0;
+/** Offset of `<!DOCTYPE` in the prolog (after the XML declaration, comments, PIs, blanks), or -1. */
+export function findDoctype(text: string): number {
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (;;) {
     while (i < text.length && /\s/.test(text[i])) i++;
     if (text.startsWith('<?', i)) {
-      const e = text.indexOf('?>', i);
-      if (e < 0) return;
+      const e = text.indexOf('?>', i + 2);
+      if (e < 0) return -1;
       i = e + 2;
     } else if (text.startsWith('<!--', i)) {
-      const e = text.indexOf('-->', i);
-      if (e < 0) return;
+      const e = text.indexOf('-->', i + 4);
+      if (e < 0) return -1;
       i = e + 3;
-    } else break;
+    } else return /^<!DOCTYPE/i.test(text.slice(i, i + 9)) ? i : -1;
   }
-  if (text.startsWith('<!DOCTYPE', i)) {
+}
+
+/** Reject DOCTYPE (and so entity declarations): requests never need one and it is how entity bombs and XXE arrive. */
+function rejectDoctype(text: string): void {
+  const i = findDoctype(text);
+  if (i >= 0) {
     const { line, column } = new LineIndex(text).at(i);
     const entities = /<!ENTITY/.test(text.slice(i, text.indexOf('>', i) < 0 ? undefined : text.indexOf(']>', i) + 2 || undefined));
     throw new XmlInputError(
