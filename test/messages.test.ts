@@ -41,3 +41,18 @@ describe('one finding, one problem', () => {
     expect((await validate(xml)).problems.map((p) => `${p.rule} ${p.messageId}`)).toContain('reference/href empty');
   });
 });
+
+describe('schema problem positions', () => {
+  it('index same-name siblings per namespace, as the model does', async () => {
+    // vcloud <Description> beside an unknown <x:Description>: the vcloud one is not "[1]".
+    const xml = `<CloneVAppParams xmlns="http://www.vmware.com/vcloud/v1.5" xmlns:x="urn:x" name="c" deploy="false" powerOn="false">
+  <x:Description>foreign</x:Description>
+  <Description>ok</Description>
+    <Bogus/>
+  <Source href="https://vcd.example.com/api/vApp/vapp-1"/>
+</CloneVAppParams>`;
+    const problems = (await validate(xml)).problems.filter((q) => q.rule === 'xsd');
+    // The foreign one is reported on its own line, never moved onto the vcloud <Description>.
+    expect(problems[0]).toMatchObject({ path: '/CloneVAppParams/Description', line: 2 });
+  });
+});

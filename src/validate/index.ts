@@ -4,6 +4,7 @@
  */
 import { documentFrom, kindOf, UnknownDocumentError, type ParsedDocument } from '../document.js';
 import { readXml, XmlInputError, type ReadElement, type ReadLimits } from '../xml/read.js';
+import { childPaths } from '../xml/parse.js';
 import { makeReport, type Problem, type Report } from './problem.js';
 import { checkSchema, validateSchemaSync } from './xsd.js';
 import { rules, runRules } from './rules/index.js';
@@ -74,17 +75,13 @@ function fillColumns(problems: Problem[], root: ReadElement): void {
   const wanted = problems.filter((p) => p.column === 0 && p.path);
   if (wanted.length === 0) return;
   const at = new Map<string, ReadElement>();
+  // The same paths the model and the schema check use (parse.ts childPaths: [n] among same-name siblings).
   const walk = (el: ReadElement, path: string) => {
     at.set(path, el);
-    const counts = new Map<string, number>();
-    for (const c of el.children) if ('name' in c) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
-    const seen = new Map<string, number>();
-    for (const c of el.children) {
-      if (!('name' in c)) continue;
-      const n = (seen.get(c.name) ?? 0) + 1;
-      seen.set(c.name, n);
-      walk(c, counts.get(c.name)! > 1 ? `${path}/${c.name}[${n}]` : `${path}/${c.name}`);
-    }
+    const paths = childPaths(el, path);
+    el.children.forEach((c, i) => {
+      if (paths[i] !== undefined) walk(c as ReadElement, paths[i]!);
+    });
   };
   walk(root, `/${root.name}`);
   for (const p of wanted) {

@@ -68,7 +68,7 @@ function place(el: ReadElement, path: string): Place {
  * name. Returned in child order (undefined for text), counted per namespace and name without
  * building Clark strings (this runs for every element of a document).
  */
-function childPaths(el: ReadElement, path: string): (string | undefined)[] {
+export function childPaths(el: ReadElement, path: string): (string | undefined)[] {
   const kids = el.children;
   const out: (string | undefined)[] = new Array(kids.length);
   // Few children (the usual case): compare pairwise; many: count with maps.
