@@ -1,5 +1,5 @@
 /**
- * The 44 built-in simple types of XSD 1.0 Part 2 §3 (anySimpleType, the 19 primitives and the 25
+ * The 45 built-in simple types of XSD 1.0 Part 2 §3 (anySimpleType, the 19 primitives and the 25
  * derived ones), each with the facets its definition gives it (so that restricting xs:byte with
  * maxInclusive 200, or xs:integer with fractionDigits 2, is caught) and a native lexical check
  * (an integer range, a name scan) instead of the equivalent pattern and bound facets.

@@ -68,6 +68,15 @@ function escMembers(e: Escape): string {
   }
 }
 
+/** An escape on its own (outside a class): bare where it is one class already. */
+function escAtom(e: Escape): string {
+  const m = escMembers(e);
+  if (e.t === 'category' || (e.t === 'multi' && (e.c === 'd' || e.c === 'D'))) return m;
+  // the complements (\S \w \I \C, \P{IsX}) are a [^...] class already; the others need brackets
+  const complement = e.t === 'block' ? e.neg : e.c === 'S' || e.c === 'w' || e.c === 'I' || e.c === 'C';
+  return complement ? m : `[${m}]`;
+}
+
 function item(it: ClassItem): string {
   return it.t === 'range' ? rangeText(it.from, it.to) : escMembers(it.esc);
 }
@@ -84,7 +93,7 @@ function atom(a: Atom): string {
     case 'char': return lit(a.cp);
     case 'any': return '[^\\n\\r]';
     case 'class': return charClass(a.cls);
-    case 'esc': return a.esc.t === 'category' ? escMembers(a.esc) : `[${escMembers(a.esc)}]`;
+    case 'esc': return escAtom(a.esc);
     case 'group': return `(?:${regex(a.re)})`;
   }
 }
