@@ -16,6 +16,8 @@ export type { XElement, XNode } from './xml/tree.js';
 export { validate, validateSync } from './validate/index.js';
 export type { ValidateOptions } from './validate/index.js';
 export { SchemaDirError } from './validate/xsd.js';
+// --schema-dir support for validateSync (node:fs); validate() loads it on demand by itself
+import './validate/xsd-dir.js';
 export { instantiateTemplate, composeVApp, recomposeVApp, cloneVApp } from './builders.js';
 export type { VAppSpec, VmSpec, NicSpec, NetworkSpec, CustomizationSpec } from './builders.js';
 export * as instantClone from './vsphere/index.js';
