@@ -6,8 +6,7 @@
  * effective min is not above the max. Where the order is partial (dates with and without a
  * timezone, durations in months and days) an incomparable pair is not a schema error.
  */
-import { valueText } from '../value.js';
-import { checkFixed, facetError, failure, quote, single, type BoundFacet, type Check, type FacetSet, type Step } from './facet.js';
+import { checkFixed, clean, facetError, failure, quote, single, type BoundFacet, type Check, type FacetSet, type Step } from './facet.js';
 
 type BoundName = 'minInclusive' | 'minExclusive' | 'maxInclusive' | 'maxExclusive';
 
@@ -96,10 +95,10 @@ export function boundsCheck(fs: FacetSet, compare: (a: never, b: never) => numbe
   const cmp = compare as (a: unknown, b: unknown) => number;
   return (v, s) => {
     // an incomparable value (NaN) satisfies no bound
-    if (minI && !(cmp(v, minI.value) >= 0)) return failure('xsd/facet-min-inclusive', { value: quote(s), limit: minI.literal, facet: 'minInclusive', type: typeName, canonical: valueText(v) });
-    if (minE && !(cmp(v, minE.value) > 0)) return failure('xsd/facet-min-exclusive', { value: quote(s), limit: minE.literal, facet: 'minExclusive', type: typeName, canonical: valueText(v) });
-    if (maxI && !(cmp(v, maxI.value) <= 0)) return failure('xsd/facet-max-inclusive', { value: quote(s), limit: maxI.literal, facet: 'maxInclusive', type: typeName, canonical: valueText(v) });
-    if (maxE && !(cmp(v, maxE.value) < 0)) return failure('xsd/facet-max-exclusive', { value: quote(s), limit: maxE.literal, facet: 'maxExclusive', type: typeName, canonical: valueText(v) });
+    if (minI && !(cmp(v, minI.value) >= 0)) return failure('xsd/facet-min-inclusive', { value: quote(s), limit: clean(minI.literal), facet: 'minInclusive', type: typeName });
+    if (minE && !(cmp(v, minE.value) > 0)) return failure('xsd/facet-min-exclusive', { value: quote(s), limit: clean(minE.literal), facet: 'minExclusive', type: typeName });
+    if (maxI && !(cmp(v, maxI.value) <= 0)) return failure('xsd/facet-max-inclusive', { value: quote(s), limit: clean(maxI.literal), facet: 'maxInclusive', type: typeName });
+    if (maxE && !(cmp(v, maxE.value) < 0)) return failure('xsd/facet-max-exclusive', { value: quote(s), limit: clean(maxE.literal), facet: 'maxExclusive', type: typeName });
     return undefined;
   };
 }

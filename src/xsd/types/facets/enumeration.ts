@@ -5,7 +5,7 @@
  * literals are resolved with the namespace bindings where the facet is written. The most derived
  * step with an enumeration decides (its values are all in the base's set already).
  */
-import { valueKey, valueText, type Value } from '../value.js';
+import { valueKey, type Value } from '../value.js';
 import { facetError, failure, quote, type Check, type EnumFacet, type Step } from './facet.js';
 
 /** Apply the enumeration specs of this step. */
@@ -27,7 +27,7 @@ export function applyEnumeration(step: Step): void {
 
 /** Allowed values as listed in messages (the first 12). */
 function allowedText(e: EnumFacet): string {
-  const shown = e.literals.slice(0, 12).map((l) => `'${l}'`);
+  const shown = e.literals.slice(0, 12).map(quote);
   return e.literals.length > 12 ? `${shown.join(', ')}, ... (${e.literals.length} values)` : shown.join(', ');
 }
 
@@ -40,6 +40,6 @@ export function enumerationCheck(e: EnumFacet | undefined, typeName: string): Ch
   return (v, s) => {
     if (set.has(plain ? v : valueKey(v))) return undefined;
     allowed ??= allowedText(e);
-    return failure('xsd/facet-enumeration', { value: quote(s), allowed, facet: 'enumeration', type: typeName, canonical: valueText(v) });
+    return failure('xsd/facet-enumeration', { value: quote(s), allowed, facet: 'enumeration', type: typeName });
   };
 }

@@ -115,10 +115,14 @@ export function checkFixed(name: string, base: { fixed: boolean } | undefined, s
   if (base?.fixed && !same) facetError(name, `${name} is fixed in the base type of ${typeName} and cannot be changed`);
 }
 
-/** Quote a literal for a message (shortened, one line). */
+/** Text for a message: one line, control characters shown as \uXXXX (never sent to a terminal raw). */
+export function clean(v: string): string {
+  return v.replace(/[\r\n\t]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Quote a literal for a message: shortened and clean()ed. */
 export function quote(v: string): string {
-  const one = v.replace(/[\r\n\t]/g, ' ');
-  return `'${one.length > 60 ? `${one.slice(0, 57)}...` : one}'`;
+  return `'${clean(v.length > 60 ? `${v.slice(0, 57)}...` : v)}'`;
 }
 
 /** Build a failure object. */
@@ -130,7 +134,7 @@ export function failure(messageId: string, data: Record<string, string | number>
 export function facetNumber(spec: FacetSpec, positive: boolean): number {
   const s = spec.value.trim();
   if (!/^\+?[0-9]+$/.test(s) || (positive && /^\+?0+$/.test(s))) {
-    facetError(spec.name, `${spec.name}="${spec.value}" must be a ${positive ? 'positive' : 'non-negative'} integer`);
+    facetError(spec.name, `${spec.name}="${clean(spec.value)}" must be a ${positive ? 'positive' : 'non-negative'} integer`);
   }
   return Number(s);
 }

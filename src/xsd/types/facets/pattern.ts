@@ -5,7 +5,7 @@
  * value checked, so loading a compiled schema compiles no regular expression.
  */
 import { regexBody } from '../regex/translate.js';
-import { failure, quote, type Check, type PatternStep, type Step } from './facet.js';
+import { clean, failure, quote, type Check, type PatternStep, type Step } from './facet.js';
 
 /** Apply the pattern specs of this step (a new entry ANDed to the base's). */
 export function applyPattern(step: Step): void {
@@ -25,7 +25,7 @@ export function patternCheck(steps: readonly PatternStep[], typeName: string): C
     for (let i = 0; i < steps.length; i++) {
       const re = (res[i] ??= new RegExp(steps[i].source, steps[i].flags));
       if (!re.test(s)) {
-        return failure('xsd/facet-pattern', { value: quote(s), pattern: steps[i].xsd.join(' | '), facet: 'pattern', type: typeName });
+        return failure('xsd/facet-pattern', { value: quote(s), pattern: clean(steps[i].xsd.join(' | ')), facet: 'pattern', type: typeName });
       }
     }
     return undefined;

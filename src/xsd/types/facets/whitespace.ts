@@ -5,7 +5,7 @@
  * type and every list has whiteSpace collapse fixed.
  */
 import type { WhiteSpace } from '../whitespace.js';
-import { checkFixed, facetError, single, type Step } from './facet.js';
+import { checkFixed, clean, facetError, single, type Step } from './facet.js';
 
 const RANK: Readonly<Record<WhiteSpace, number>> = { preserve: 0, replace: 1, collapse: 2 };
 
@@ -14,7 +14,7 @@ export function applyWhiteSpace(step: Step): void {
   const spec = single(step, 'whiteSpace');
   if (!spec) return;
   const value = spec.value.trim() as WhiteSpace;
-  if (!(value in RANK)) facetError('whiteSpace', `whiteSpace="${spec.value}" must be preserve, replace or collapse`);
+  if (!(value in RANK)) facetError('whiteSpace', `whiteSpace="${clean(spec.value)}" must be preserve, replace or collapse`);
   const base = step.base.facets;
   checkFixed('whiteSpace', { fixed: base.whiteSpaceFixed }, value === base.whiteSpace, step.typeName);
   if (RANK[value] < RANK[base.whiteSpace]) {

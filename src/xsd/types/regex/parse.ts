@@ -5,6 +5,7 @@
  * schema that only JavaScript would accept is reported instead of being silently reinterpreted.
  */
 import { SchemaTypeError } from '../errors.js';
+import { clean } from '../facets/facet.js';
 import { blockRanges } from './blocks.js';
 
 /** A regular expression: alternatives of sequences of quantified atoms. */
@@ -78,7 +79,7 @@ class Parser {
   }
 
   private fail(why: string): never {
-    throw new SchemaTypeError(`the pattern '${this.source}' is not a valid XSD regular expression: ${why} (at character ${this.i + 1})`, 'pattern');
+    throw new SchemaTypeError(`the pattern '${clean(this.source)}' is not a valid XSD regular expression: ${why} (at character ${this.i + 1})`, 'pattern');
   }
 
   private peek(offset = 0): string | undefined {
@@ -188,13 +189,13 @@ class Parser {
       if (name.startsWith('Is')) {
         const block = name.slice(2);
         const ranges = /^[a-zA-Z0-9-]+$/.test(block) ? blockRanges(block) : undefined;
-        if (!ranges) this.fail(`'${block}' is not a Unicode block name XSD 1.0 knows`);
+        if (!ranges) this.fail(`'${clean(block)}' is not a Unicode block name XSD 1.0 knows`);
         return { t: 'block', neg, name: block, ranges };
       }
-      if (!CATEGORIES.has(name)) this.fail(`'${name}' is not a Unicode general category`);
+      if (!CATEGORIES.has(name)) this.fail(`'${clean(name)}' is not a Unicode general category`);
       return { t: 'category', neg, name };
     }
-    this.fail(`'\\${c}' is not an XSD escape`);
+    this.fail(`'\\${clean(c)}' is not an XSD escape`);
   }
 
   /** After '[': charGroup ']' with the XSD 1.0 rules for '-' and subtraction. */
