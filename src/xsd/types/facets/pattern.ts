@@ -5,7 +5,7 @@
  * value checked, so loading a compiled schema compiles no regular expression.
  */
 import { regexBody } from '../regex/translate.js';
-import { clean, failure, quote, type Check, type PatternStep, type Step } from './facet.js';
+import { clean, facetError, failure, quote, type Check, type PatternStep, type Step } from './facet.js';
 
 /** Apply the pattern specs of this step (a new entry ANDed to the base's). */
 export function applyPattern(step: Step): void {
@@ -14,6 +14,12 @@ export function applyPattern(step: Step): void {
   const xsd = specs.map((s) => s.value);
   const bodies = xsd.map(regexBody);
   const source = bodies.length === 1 ? `^(?:${bodies[0]})$` : `^(?:${bodies.map((b) => `(?:${b})`).join('|')})$`;
+  try {
+    // compiled once here only to surface a JavaScript engine limit as a schema error, not at run time
+    new RegExp(source, 'v');
+  } catch (e) {
+    facetError('pattern', `the pattern ${quote(xsd.join(' | '))} of ${step.typeName} is too large for the JavaScript regular expression engine (${(e as Error).message})`);
+  }
   step.next.patterns = [...step.next.patterns, { xsd, source, flags: 'v' }];
 }
 
