@@ -110,9 +110,24 @@ export class MapSource implements SchemaSource {
     return location;
   }
 
-  /** The target namespaces of the files held (for callers that do not know which one a URL wants). */
-  namespaces(): (string | null)[] {
-    return [...new Set([...this.files.keys()].map((l) => this.namespaceOf(l)))];
+  /**
+   * Every absolute schemaLocation written in the files' import/include/redefine elements, mapped to
+   * the file it resolves to (for engines that do not say which namespace a URL should have).
+   */
+  absoluteRefs(): Map<string, string> {
+    const out = new Map<string, string>();
+    const tag = /<(?:[\w.-]+:)?(import|include|redefine)\b([^>]*)>/g;
+    for (const [loc, v] of this.files) {
+      const text = typeof v === 'string' ? v : decoder.decode(v);
+      for (const m of text.matchAll(tag)) {
+        const ref = /\bschemaLocation\s*=\s*(["'])(.*?)\1/s.exec(m[2])?.[2].trim();
+        if (!ref || !isAbsoluteUri(ref) || out.has(ref)) continue;
+        const ns = m[1] === 'import' ? (/\bnamespace\s*=\s*(["'])(.*?)\1/s.exec(m[2])?.[2] ?? null) : this.namespaceOf(loc);
+        const hit = this.resolve(ref, loc, ns);
+        if (hit !== undefined) out.set(ref, hit);
+      }
+    }
+    return out;
   }
 
   private namespaceOf(location: string): string | null {

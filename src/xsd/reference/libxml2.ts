@@ -16,7 +16,7 @@ import type { ErrorDetail } from 'libxml2-wasm';
 import type { Problem } from '../../validate/problem.js';
 import { SchemaDirError, SchemaError } from '../errors.js';
 import { dirSource, schemaDirEntry } from '../load/fs.js';
-import { isAbsoluteUri, type MapSource } from '../load/source.js';
+import { isAbsoluteUri } from '../load/source.js';
 
 const SCHEME = 'vmparams-schema:///';
 const PARSE_OPTIONS = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE | ParseOption.XML_PARSE_BIG_LINES | ParseOption.XML_PARSE_NO_SYS_CATALOG;
@@ -31,6 +31,7 @@ const openFiles = new Map<number, { data: Uint8Array; pos: number }>();
 let nextFd = 1;
 const requestLog: string[] = [];
 let registered = false;
+let sets = 0;
 
 function ensureProvider(): void {
   if (registered) return;
@@ -76,15 +77,18 @@ export class Libxml2Schema {
   static fromDir(dir: string, entry?: string): Libxml2Schema {
     const rel = entry ?? schemaDirEntry(dir);
     const source = dirSource(dir);
+    // each set gets its own URL space: libxml2 keys what it has read by URL
+    const base = `${SCHEME}set${++sets}/`;
+    const absolute = source.absoluteRefs();
     return compile(
       {
         lookup: (url) => {
-          const loc = url.startsWith(SCHEME) ? decodeURIComponent(url.slice(SCHEME.length)) : isAbsoluteUri(url) ? mapAbsolute(source, url) : undefined;
+          const loc = url.startsWith(base) ? decodeURIComponent(url.slice(base.length)) : isAbsoluteUri(url) && !url.startsWith(SCHEME) ? absolute.get(url) : undefined;
           const v = loc === undefined ? undefined : source.read(loc);
           return typeof v === 'string' ? new TextEncoder().encode(v) : v;
         },
       },
-      SCHEME + rel.split('/').map(encodeURIComponent).join('/'),
+      base + rel.split('/').map(encodeURIComponent).join('/'),
       (msg) => new SchemaDirError(dir, `schema does not compile: ${msg}`),
     );
   }
@@ -154,22 +158,13 @@ function compile(files: Serving, entryUrl: string, error: (msg: string) => Error
   } catch (e) {
     doc?.dispose();
     if (e instanceof XmlError) {
-      const details = ((e as { details?: { message: string }[] }).details ?? []).map((d) => d.message.trim().replaceAll(SCHEME, '')).filter(Boolean);
+      const details = ((e as { details?: { message: string }[] }).details ?? []).map((d) => d.message.trim().replace(/vmparams-schema:\/\/\/set\d+\//g, '')).filter(Boolean);
       throw error(details.length ? details.slice(0, 3).join('; ') : e.message);
     }
     throw e;
   } finally {
     serving = null;
   }
-}
-
-function mapAbsolute(source: MapSource, url: string): string | undefined {
-  // libxml2 does not say which namespace an import asks for: try the namespaces of the set's files
-  for (const ns of source.namespaces()) {
-    const loc = source.resolve(url, '', ns);
-    if (loc !== undefined) return loc;
-  }
-  return undefined;
 }
 
 function problem(message: string, line: number, where: string): Problem {

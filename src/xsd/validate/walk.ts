@@ -213,7 +213,12 @@ class Walker {
       }
     }
     const t = rt.types[type];
-    if (t.abstract) run.report(node, 'xsd/abstract-type', { element: doc.local(node), type: t.name?.replace(/^\{[^}]*\}/, '') ?? 'anonymous' });
+    if (t.abstract) {
+      // a host may know what to use instead (a concrete OVF section for ovf:Section)
+      const hint = run.hints.abstractHint?.(doc.ns(node), doc.local(node));
+      if (hint) run.report(node, 'xsd/abstract', { element: doc.local(node), hint });
+      else run.report(node, 'xsd/abstract-type', { element: doc.local(node), type: t.name?.replace(/^\{[^}]*\}/, '') ?? 'anonymous' });
+    }
     if (run.nodeType) run.nodeType[node] = type;
     checkAttributes(run, node, type);
     const idc = e?.idcs && run.nodeType ? startIdentity(run, node, e.idcs) : null;
