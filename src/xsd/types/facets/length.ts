@@ -1,10 +1,10 @@
 /**
  * length, minLength, maxLength (Part 2 §4.3.1-4.3.3): characters for strings and anyURI, octets
  * for hexBinary and base64Binary, items for lists; ignored for QName and NOTATION (1.0 errata
- * E2-36). Derivation rules: length agrees with minLength/maxLength (minLength <= length <=
- * maxLength; the reference engines and the W3C suite accept the three together when consistent,
- * e.g. length 5 with minLength 1 on IDREFS), a restated length is unchanged, minLength only grows,
- * maxLength only shrinks, and minLength <= maxLength.
+ * E2-36). Derivation rules: length is not given with minLength or maxLength in one step (a
+ * restatement of the base's own minLength/maxLength excepted: length 5 with minLength 1 on IDREFS,
+ * which the W3C suite says the WG allows), across steps minLength <= length <= maxLength, a
+ * restated length is unchanged, minLength only grows, maxLength only shrinks, minLength <= maxLength.
  */
 import { checkFixed, facetError, facetNumber, failure, quote, single, type Check, type FacetSet, type NumFacet, type Step } from './facet.js';
 
@@ -17,6 +17,11 @@ export function applyLength(step: Step): void {
   const base = step.base.facets;
   const name = step.typeName;
   if (len) {
+    for (const [spec, inherited] of [[min, base.minLength], [max, base.maxLength]] as const) {
+      if (spec && !(inherited && inherited.value === facetNumber(spec, false))) {
+        facetError('length', `length cannot be combined with ${spec.name} in one restriction (${name})`);
+      }
+    }
     const v = facetNumber(len, false);
     checkFixed('length', base.length, base.length?.value === v, name);
     if (base.length && base.length.value !== v) facetError('length', `length="${v}" in ${name} differs from its base type's length="${base.length.value}"`);
