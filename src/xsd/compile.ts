@@ -4,7 +4,7 @@
  * 1.0 schema) or UnsupportedError (a construct this engine does not implement).
  */
 import type { RtSchema } from './compiled.js';
-import { loadSchemaSet } from './load/loader.js';
+import { loadSchemaSet, type LoadedSet, type SchemaDoc } from './load/loader.js';
 import { MapSource, type SchemaSource } from './load/source.js';
 import { XML_NS_LOCATION, XML_NS_SCHEMA } from './load/xml-ns.js';
 import { lower } from './lower.js';
@@ -25,19 +25,37 @@ class WithXmlNs implements SchemaSource {
   }
 }
 
-/** Compile the schema set whose entry document is `entry` in `source`. */
-export function compileSource(source: SchemaSource, entry: string): RtSchema {
+/** Compile the schema set whose entry document is `entry` in `source` (several entries: one set of all of them). */
+export function compileSource(source: SchemaSource, entry: string | readonly string[]): RtSchema {
   const src = new WithXmlNs(source);
-  const set = loadSchemaSet(src, entry);
+  const entries = typeof entry === 'string' ? [entry] : entry;
+  const set = loadSchemaSet(src, entries[0]);
+  for (const more of entries.slice(1)) mergeInto(set, loadSchemaSet(src, more));
   if (set.needsXmlNs && !set.docs.some((d) => d.tns === XML_NS)) {
     // an import of the xml namespace without a readable schemaLocation: use the built-in one
-    const extra = loadSchemaSet(src, XML_NS_LOCATION);
-    for (const d of extra.docs) {
-      d.id = set.docs.length;
-      set.docs.push(d);
-    }
+    mergeInto(set, loadSchemaSet(src, XML_NS_LOCATION));
   }
   return lower(buildComponents(set));
+}
+
+/** Add the documents of `more` that `set` does not have yet. */
+function mergeInto(set: LoadedSet, more: LoadedSet): void {
+  const have = new Set(set.docs.map((d) => `${d.location}\u0000${d.tns ?? ''}`));
+  const map = new Map<SchemaDoc, SchemaDoc>();
+  for (const d of more.docs) {
+    const key = `${d.location}\u0000${d.tns ?? ''}`;
+    if (have.has(key)) {
+      map.set(d, set.docs.find((x) => `${x.location}\u0000${x.tns ?? ''}` === key)!);
+      continue;
+    }
+    have.add(key);
+    d.id = set.docs.length;
+    set.docs.push(d);
+    map.set(d, d);
+  }
+  for (const r of more.redefines) if (map.get(r.doc) === r.doc) set.redefines.push(r);
+  set.unresolved.push(...more.unresolved);
+  set.needsXmlNs ||= more.needsXmlNs;
 }
 
 /** Compile from in-memory files (path -> text or bytes); `entry` is one of the paths. */

@@ -22,7 +22,7 @@ export function wildAllows(w: RtWildcard, ns: number): boolean {
 }
 
 /** States explored by the compiler before the rest is left to run time. */
-export const STATE_BUDGET = 2000;
+export const STATE_BUDGET = 512;
 
 /** Per-model lookup of leaf -> (symbol -> declaration), built on first use. */
 const leafMaps = new WeakMap<RtModel, Map<number, number>[]>();

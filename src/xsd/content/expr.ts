@@ -101,7 +101,7 @@ export class ExprTable {
     return this.add(K.Seq, x, y, 0, 0);
   }
 
-  /** x | y | ... (a set). */
+  /** x | y | ... (a set; an alternative another one covers is dropped, see covers()). */
   alt(xs: readonly number[]): number {
     const set = new Set<number>();
     for (const x of xs) {
@@ -111,13 +111,40 @@ export class ExprTable {
     }
     if (set.size === 0) return EMPTY;
     if (set.size === 1) return set.values().next().value!;
-    return this.add(K.Alt, 0, 0, 0, 0, [...set].sort((p, q) => p - q));
+    let list = [...set];
+    if (list.length <= 256) {
+      // Counting makes derivatives differ only in their counts (x{2,5} | x{1,7}); keeping only the
+      // widest keeps the number of states linear in the counts instead of growing with each child.
+      list = list.filter((y, i) => !list.some((x, j) => j !== i && this.covers(x, y) && (!this.covers(y, x) || j < i)));
+    }
+    if (list.length === 1) return list[0];
+    return this.add(K.Alt, 0, 0, 0, 0, list.sort((p, q) => p - q));
+  }
+
+  /** A cheap, conservative language inclusion: true only when x certainly matches everything y does. */
+  covers(x: number, y: number): boolean {
+    if (x === y || y === EMPTY) return true;
+    const kx = this.k[x];
+    const ky = this.k[y];
+    if (ky === K.Eps) return this.nullable(x);
+    if (kx === K.Rep) {
+      if (ky === K.Rep && this.a[x] === this.a[y]) return this.lo[x] <= this.lo[y] && this.hi[x] >= this.hi[y];
+      if (this.a[x] === y) return this.lo[x] <= 1 && this.hi[x] >= 1;
+      return false;
+    }
+    if (kx === K.Seq && ky === K.Seq) return this.covers(this.a[x], this.a[y]) && this.covers(this.b[x], this.b[y]);
+    if (kx === K.Alt) return this.alts[this.a[x]].some((z) => this.covers(z, y));
+    return false;
   }
 
   /** x{lo,hi}. */
   rep(x: number, lo: number, hi: number): number {
     if (hi === 0 || x === EPS) return EPS;
     if (x === EMPTY) return lo === 0 ? EPS : EMPTY;
+    // a nullable x can fill any minimum with empty iterations: x{lo,hi} = x{0,hi}
+    if (lo > 0 && this.nullable(x)) lo = 0;
+    // (y{0|1,∞}){lo,hi} = y{0|lo,∞}
+    if (this.k[x] === K.Rep && this.hi[x] === Infinity && this.lo[x] <= 1) return this.rep(this.a[x], this.lo[x] === 0 ? 0 : lo, Infinity);
     if (lo === 1 && hi === 1) return x;
     return this.add(K.Rep, x, 0, lo, hi);
   }

@@ -157,7 +157,8 @@ export function loadSchemaSet(source: SchemaSource, entry: string): LoadedSet {
       if (ref === undefined) throw new SchemaError(`xs:${local} needs a schemaLocation`, d.file, lineOf(d, c));
       const loc = source.resolve(ref, d.location, d.tns) ?? (d.tns !== null ? source.resolve(ref, d.location, null) : undefined);
       if (loc === undefined) {
-        if (local === 'redefine') throw new SchemaError(`cannot read the redefined schema ${ref}`, d.file, lineOf(d, c));
+        // like an include that cannot be read, not an error in itself (§4.2.2); a redefinition of a
+        // component it should have defined fails later, naming the missing definition
         set.unresolved.push({ file: d.file, line: lineOf(d, c), ref, ns: d.tns });
         continue;
       }

@@ -55,7 +55,8 @@ export function attributeContent(b: Builder, children: readonly At[]): Attribute
         if (out.uses.has(key) && out.uses.get(key) !== u) fail(at, `attribute ${u.decl.local} is declared twice here (also through attribute group ${ref})`);
         out.uses.set(key, u);
       }
-      for (const key of g.prohibited) out.prohibited.add(key);
+      // use="prohibited" inside a group prohibits nothing in the type that uses it (§3.4.2: only the
+      // restriction's own <attribute> children count)
       if (g.wildcard) groupWildcards.push(g.wildcard);
     } else if (kind === 'anyAttribute') {
       if (local) fail(at, 'only one xs:anyAttribute is allowed');

@@ -162,7 +162,9 @@ export class Builder {
   /** Apply the redefinitions (call after construction, before building). */
   finishRedefines(): void {
     let n = 0;
-    for (const { at, space } of this.pendingRedefines) {
+    // innermost first: a redefine inside a redefined document is applied before the outer one
+    const order = [...this.pendingRedefines].sort((x, y) => y.at.d.id - x.at.d.id);
+    for (const { at, space } of order) {
       const key = qkey(at.d.tns, nameOf(at));
       const original = this.defs[space].get(key);
       if (!original) fail(at, `xs:redefine redefines ${describeSpace(space)} ${key}, which the redefined schema does not define`);

@@ -15,16 +15,17 @@ export function methodOf(t: TypeDef): number {
 
 /** True when `d` is validly derived from `b` without any method in `blocked` (Flag bits). */
 export function derivationOk(d: TypeDef, b: TypeDef, blocked: number, anyType: ComplexTypeDef): boolean {
-  if (d === b) return true;
-  if (d.kind === 'simple') {
-    if (b === anyType) return true;
-    if (b.kind !== 'simple' || blocked & Flag.Restriction) return false;
-    return d.type.derivesFrom(b.type);
+  for (let t: TypeDef = d; ; ) {
+    if (t === b) return true;
+    if (t.kind === 'simple') {
+      if (blocked & Flag.Restriction) return false;
+      if (b === anyType) return true;
+      return b.kind === 'simple' && t.type.derivesFrom(b.type);
+    }
+    if (methodOf(t) & blocked) return false;
+    if (t.base === t) return false;
+    t = t.base;
   }
-  if (methodOf(d) & blocked) return false;
-  if (b === anyType) return true;
-  if (d.base === d || d.base === anyType) return false;
-  return derivationOk(d.base, b, blocked, anyType);
 }
 
 /** The derivation methods on the way from `d` up to `b`, and the {prohibited substitutions} of the types passed. */

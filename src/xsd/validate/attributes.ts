@@ -5,7 +5,7 @@
  * xsi: attributes the instance namespace defines are always allowed (§3.2.7).
  */
 import { wildAllows } from '../content/automaton.js';
-import { Process, type RtType } from '../compiled.js';
+import { Process, type RtAttrUse, type RtType } from '../compiled.js';
 import { XSI_NS } from '../names.js';
 import type { Run } from './run.js';
 import { checkValue } from './values.js';
@@ -30,6 +30,7 @@ export function checkAttributes(run: Run, node: number, typeId: number): void {
   const first = doc.attrFirst[node];
   const end = first + doc.attrLen[node];
   let required = 0;
+  let wildIds = 0;
   for (let a = first; a < end; a++) {
     const name = doc.aNames[a];
     if (name < 0) continue; // namespace declaration
@@ -55,6 +56,10 @@ export function checkAttributes(run: Run, node: number, typeId: number): void {
         const st = rt.attrs[g].type;
         if (run.attrType) run.attrType[a] = st;
         checkValue(run, { node, attr: a }, rt.simple[st], doc.attrValue(a), rt.attrs[g].value);
+        // cvc-complex-type.5: at most one ID through the wildcard, and none beside a declared ID
+        if (rt.simple[st].idKind === 'ID' && rt.simple[st].variety === 'atomic' && (++wildIds > 1 || idUse(run, t))) {
+          run.reportAttr(node, a, 'xsd/two-ids', { attribute: doc.attrQName(a), element: run.elementName(node) });
+        }
       } else if (w.process === Process.Strict) {
         run.reportAttr(node, a, 'xsd/undeclared-attribute', { attribute: doc.attrQName(a), element: run.elementName(node) });
       }
@@ -63,6 +68,29 @@ export function checkAttributes(run: Run, node: number, typeId: number): void {
     notAllowed(run, node, a, t);
   }
   if (t && required < t.required) missingRequired(run, node, t);
+  if (t) for (const u of idDefaults(run, t)) if (doc.findAttr(node, rt.ns[rt.symNs[u.sym]], rt.symLocal[u.sym]) < 0) checkValue(run, { node, attr: -1 }, rt.simple[rt.attrs[u.attr].type], u.value!.lexical, undefined);
+}
+
+const idUses = new WeakMap<RtType, boolean>();
+/** Does the type declare an attribute of type ID? */
+function idUse(run: Run, t: RtType): boolean {
+  let v = idUses.get(t);
+  if (v === undefined) {
+    v = t.uses.some((u) => run.rt.simple[run.rt.attrs[u.attr].type].idKind === 'ID');
+    idUses.set(t, v);
+  }
+  return v;
+}
+
+const defaultsWithRoles = new WeakMap<RtType, RtAttrUse[]>();
+/** Attribute uses with a default or fixed value whose type has an identity role (an IDREF default must still name an ID). */
+function idDefaults(run: Run, t: RtType): RtAttrUse[] {
+  let d = defaultsWithRoles.get(t);
+  if (!d) {
+    d = t.uses.filter((u) => u.value && run.rt.simple[run.rt.attrs[u.attr].type].idKind !== undefined && run.rt.simple[run.rt.attrs[u.attr].type].idKind !== 'QName');
+    defaultsWithRoles.set(t, d);
+  }
+  return d;
 }
 
 /** Without a type (lax content): validate attributes that have global declarations. */

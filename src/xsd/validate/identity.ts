@@ -60,14 +60,23 @@ function select(run: Run, from: number, paths: RtPath[]): number[] {
 function fieldKey(run: Run, ic: RtIdc, f: number, at: number): string | null | false {
   const { doc, rt } = run;
   const paths = ic.fields[f];
-  const found: ({ el: number } | { attr: number; el: number })[] = [];
+  const found: ({ el: number } | { attr: number; el: number } | { value: string; type: number; el: number })[] = [];
   for (const p of paths) {
     const els = select(run, at, [{ deep: p.deep, steps: p.steps, attr: null }]);
     if (!p.attr) for (const el of els) found.push({ el });
     else {
       for (const el of els) {
         const a0 = doc.attrFirst[el];
+        const before = found.length;
         for (let a = a0; a < a0 + doc.attrLen[el]; a++) if (doc.aNames[a] >= 0 && stepMatches(run, p.attr, doc.aNames[a])) found.push({ attr: a, el });
+        // an absent attribute with a default or fixed value has that value (its PSVI attribute)
+        if (found.length === before) {
+          const t = run.nodeType![el];
+          for (const u of t >= 0 ? rt.types[t].uses : []) {
+            if (!u.value || (p.attr[0] !== -2 && p.attr[0] !== rt.symNs[u.sym]) || (p.attr[1] !== null && p.attr[1] !== rt.symLocal[u.sym])) continue;
+            found.push({ value: u.value.lexical, type: rt.attrs[u.attr].type, el });
+          }
+        }
       }
     }
   }
@@ -78,10 +87,16 @@ function fieldKey(run: Run, ic: RtIdc, f: number, at: number): string | null | f
     return false;
   }
   const hit = found[0];
+  if ('value' in hit) {
+    run.ns.node = hit.el;
+    const r = rt.simple[hit.type].validate(hit.value, run.ns);
+    return r.ok ? valueKey(r.value) : false;
+  }
   if ('attr' in hit) {
     const st = run.attrType![hit.attr];
     const text = doc.attrValue(hit.attr);
-    if (st < 0) return `s:${text}`;
+    // not assessed (a skip or lax wildcard without a declaration): no typed value, as if absent
+    if (st < 0) return null;
     run.ns.node = hit.el;
     const r = rt.simple[st].validate(text, run.ns);
     return r.ok ? valueKey(r.value) : false;

@@ -13,7 +13,7 @@ import { checkAttributes } from './attributes.js';
 import { missingChild, missingInAll, unexpectedChild, unexpectedInAll } from './explain.js';
 import { finishIdentity, startIdentity, type IdcFrame } from './identity.js';
 import { Run, type RunOptions } from './run.js';
-import { checkIdrefs, checkValue, constraintValue } from './values.js';
+import { checkIdrefs, checkValue } from './values.js';
 import { xsiNil, xsiType } from './xsi.js';
 import { quote } from '../messages.js';
 
@@ -203,12 +203,11 @@ class Walker {
       }
       if (run.xsiNilName >= 0) {
         const n = xsiNil(run, node);
-        if (n === true) {
-          if (!e || !e.nillable) run.report(node, 'xsd/not-nillable', { element: doc.local(node) });
-          else {
-            nil = true;
-            if (e.value?.fixed) run.report(node, 'xsd/nil-fixed', { element: doc.local(node) });
-          }
+        // cvc-elt.3.1: a declaration that is not nillable allows no xsi:nil at all, not even "false"
+        if (n !== null && e && !e.nillable) run.report(node, 'xsd/not-nillable', { element: doc.local(node), value: String(n) });
+        else if (n === true && e) {
+          nil = true;
+          if (e.value?.fixed) run.report(node, 'xsd/nil-fixed', { element: doc.local(node) });
         }
       }
     }
@@ -290,10 +289,11 @@ class Walker {
       } else if (!stateAt(model, this.states[d], rt).accept) missingChild(run, node, model, this.states[d]);
       const decl = this.decls[d];
       const vc = decl >= 0 ? rt.elems[decl].value : undefined;
-      if (vc && t.content === Content.Mixed && !doc.hasElementChildren(node)) {
-        const text = doc.textContent(node);
-        if (text !== '' && vc.fixed && text !== vc.lexical) run.report(node, 'xsd/fixed-element', { element: doc.local(node), fixed: quote(vc.lexical), value: quote(text) });
-        void constraintValue;
+      if (vc?.fixed && t.content === Content.Mixed) {
+        // cvc-elt.5.2.2: with a fixed value, no element children, and the text must be that value
+        const text = doc.hasElementChildren(node) ? null : doc.textContent(node);
+        if (text === null) run.report(node, 'xsd/fixed-element', { element: doc.local(node), fixed: quote(vc.lexical), value: 'child elements' });
+        else if (text !== '' && text !== vc.lexical) run.report(node, 'xsd/fixed-element', { element: doc.local(node), fixed: quote(vc.lexical), value: quote(text) });
       }
     }
     const idc = this.idc[d];

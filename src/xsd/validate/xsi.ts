@@ -10,18 +10,19 @@ import type { Run } from './run.js';
 
 /** True when type `d` derives from `b` without a method in `blocked` (Type Derivation OK, §3.4.6 / §3.14.6). */
 export function derivedOk(rt: RtSchema, d: number, b: number, blocked: number): boolean {
+  // every step from d up to b must use a method that is not blocked
   for (let t = d; ; ) {
     if (t === b) return true;
     const tt = rt.types[t];
     if (tt.simple >= 0) {
+      // simple types derive by restriction (lists and unions from anySimpleType) all the way up
+      if (blocked & Flag.Restriction) return false;
       if (b === rt.anyType) return true;
       const bt = rt.types[b];
-      if (bt.simple < 0 || blocked & Flag.Restriction) return false;
-      return rt.simple[tt.simple].derivesFrom(rt.simple[bt.simple]);
+      return bt.simple >= 0 && rt.simple[tt.simple].derivesFrom(rt.simple[bt.simple]);
     }
     if (tt.method & blocked) return false;
-    if (b === rt.anyType) return true;
-    if (tt.base === t || tt.base === rt.anyType) return false;
+    if (tt.base === t) return false;
     t = tt.base;
   }
 }
