@@ -26,20 +26,6 @@ export class DateTimeValue {
   ) {}
 }
 
-const Y = '(-?(?:[1-9][0-9]{4,}|[0-9]{4}))';
-const TZ = '(Z|[+-][0-9]{2}:[0-9]{2})?';
-const T = '([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\\.([0-9]+))?';
-const FORMS: Readonly<Record<DateKind, RegExp>> = {
-  dateTime: new RegExp(`^${Y}-([0-9]{2})-([0-9]{2})T${T}${TZ}$`),
-  date: new RegExp(`^${Y}-([0-9]{2})-([0-9]{2})${TZ}$`),
-  time: new RegExp(`^${T}${TZ}$`),
-  gYearMonth: new RegExp(`^${Y}-([0-9]{2})${TZ}$`),
-  gYear: new RegExp(`^${Y}${TZ}$`),
-  gMonthDay: new RegExp(`^--([0-9]{2})-([0-9]{2})${TZ}$`),
-  gDay: new RegExp(`^---([0-9]{2})${TZ}$`),
-  gMonth: new RegExp(`^--([0-9]{2})${TZ}$`),
-};
-
 /** Appendix E: 28..31 for a month of a year (the year as written: -0004 is a leap year). */
 export function maxDay(year: number, month: number): number {
   if (month === 2) return year % 400 === 0 || (year % 100 !== 0 && year % 4 === 0) ? 29 : 28;
@@ -59,10 +45,20 @@ export function daysFromCivil(y: number, m: number, d: number): number {
 // Reference year for the types without one: 1972 is a leap year, so --02-29 has a place.
 const REF_YEAR = 1972;
 
-/** Parse one of the date/time lexical forms; undefined when invalid. */
+function two(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+function digit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Parse one of the date/time lexical forms (a hand scanner: no RegExp, no match arrays); undefined when invalid. */
 export function parseDateTime(s: string, kind: DateKind): DateTimeValue | undefined {
-  const m = FORMS[kind].exec(s);
-  if (!m) return undefined;
+  const n = s.length;
+  let i = 0;
   let year = REF_YEAR;
   let month = 1;
   let day = 1;
@@ -70,33 +66,72 @@ export function parseDateTime(s: string, kind: DateKind): DateTimeValue | undefi
   let minute = 0;
   let second = 0;
   let frac = '';
-  let k = 1;
-  if (kind === 'dateTime' || kind === 'date' || kind === 'gYearMonth' || kind === 'gYear') {
-    year = Number(m[k++]);
-    if (year === 0 || !Number.isSafeInteger(year)) return undefined;
-  }
-  if (kind === 'gDay') month = 12;
-  if (kind !== 'time' && kind !== 'gYear' && kind !== 'gDay') month = Number(m[k++]);
-  if (kind === 'dateTime' || kind === 'date' || kind === 'gMonthDay' || kind === 'gDay') day = Number(m[k++]);
-  if (kind === 'dateTime' || kind === 'time') {
-    hour = Number(m[k++]);
-    minute = Number(m[k++]);
-    second = Number(m[k++]);
-    frac = (m[k++] ?? '').replace(/0+$/, '');
-  }
-  const tzText = m[k];
-  if (month < 1 || month > 12 || day < 1 || day > maxDay(year, month)) return undefined;
-  if (minute > 59 || second > 59 || hour > 24 || (hour === 24 && (minute !== 0 || second !== 0 || frac !== ''))) return undefined;
-  let tz: number | null = null;
-  if (tzText !== undefined) {
-    if (tzText === 'Z') tz = 0;
-    else {
-      const th = Number(tzText.slice(1, 3));
-      const tm = Number(tzText.slice(4, 6));
-      if (tm > 59 || th > 14 || (th === 14 && tm !== 0)) return undefined;
-      tz = (tzText[0] === '-' ? -1 : 1) * (th * 60 + tm);
+  const dated = kind === 'dateTime' || kind === 'date';
+  if (dated || kind === 'gYearMonth' || kind === 'gYear') {
+    // -?yyyy: four digits or more, no leading zero beyond four, never 0000 (1.0 has no year zero)
+    const neg = s.charCodeAt(0) === 45;
+    if (neg) i = 1;
+    const start = i;
+    year = 0;
+    for (let c = s.charCodeAt(i); i < n && digit(c); c = s.charCodeAt(++i)) year = year * 10 + (c - 48);
+    const len = i - start;
+    if (len < 4 || len > 15 || (len > 4 && s.charCodeAt(start) === 48)) return undefined;
+    if (year === 0) return undefined;
+    if (neg) year = -year;
+    if (kind !== 'gYear') {
+      if (s.charCodeAt(i) !== 45 || (month = two(s, i + 1)) < 0) return undefined;
+      i += 3;
+    }
+    if (dated) {
+      if (s.charCodeAt(i) !== 45 || (day = two(s, i + 1)) < 0) return undefined;
+      i += 3;
+    }
+  } else if (kind !== 'time') {
+    // --MM-DD, ---DD, --MM
+    if (s.charCodeAt(0) !== 45 || s.charCodeAt(1) !== 45) return undefined;
+    i = 2;
+    if (kind === 'gDay') {
+      if (s.charCodeAt(2) !== 45 || (day = two(s, 3)) < 0) return undefined;
+      month = 12;
+      i = 5;
+    } else {
+      if ((month = two(s, 2)) < 0) return undefined;
+      i = 4;
+      if (kind === 'gMonthDay') {
+        if (s.charCodeAt(4) !== 45 || (day = two(s, 5)) < 0) return undefined;
+        i = 7;
+      }
     }
   }
+  if (kind === 'dateTime' && s.charCodeAt(i++) !== 84) return undefined;
+  if (kind === 'dateTime' || kind === 'time') {
+    hour = two(s, i);
+    minute = s.charCodeAt(i + 2) === 58 ? two(s, i + 3) : -1;
+    second = s.charCodeAt(i + 5) === 58 ? two(s, i + 6) : -1;
+    if (hour < 0 || minute < 0 || second < 0) return undefined;
+    i += 8;
+    if (s.charCodeAt(i) === 46) {
+      const start = ++i;
+      while (i < n && digit(s.charCodeAt(i))) i++;
+      if (i === start) return undefined;
+      let end = i;
+      while (end > start && s.charCodeAt(end - 1) === 48) end--;
+      frac = s.slice(start, end);
+    }
+  }
+  let tz: number | null = null;
+  if (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === 90 && i + 1 === n) tz = 0;
+    else if ((c === 43 || c === 45) && i + 6 === n && s.charCodeAt(i + 3) === 58) {
+      const th = two(s, i + 1);
+      const tm = two(s, i + 4);
+      if (th < 0 || tm < 0 || tm > 59 || th > 14 || (th === 14 && tm !== 0)) return undefined;
+      tz = (c === 45 ? -1 : 1) * (th * 60 + tm);
+    } else return undefined;
+  }
+  if (month < 1 || month > 12 || day < 1 || day > maxDay(year, month)) return undefined;
+  if (minute > 59 || second > 59 || hour > 24 || (hour === 24 && (minute !== 0 || second !== 0 || frac !== ''))) return undefined;
   // a time of day recurs: 24:00:00 is 00:00:00 of the same (reference) day, while a timezone may
   // still carry it to the next or previous day (12:00:00-14:00 is after 12:00:00-10:00)
   if (kind === 'time' && hour === 24) hour = 0;
