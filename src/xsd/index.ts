@@ -37,6 +37,7 @@ export function compileSchema(opts: CompileSchemaOptions): CompiledSchema {
 
 export { CompiledSchema } from './schema.js';
 export type { XsdResult, XsdValidateOptions } from './schema.js';
+export type { AllowedElement, NodeInfo } from './info.js';
 export { SchemaError, UnsupportedError } from './errors.js';
 export type { SchemaHints, HintedMessage } from './hints.js';
 export { MESSAGES } from './messages.js';

@@ -9,6 +9,7 @@ import { XmlInputError } from '../xml/errors.js';
 import { readDocument, type ReadLimits } from '../xml/reader.js';
 import type { RtSchema } from './compiled.js';
 import type { SchemaHints } from './hints.js';
+import { allowedChildren, describeNode, type AllowedElement, type NodeInfo } from './info.js';
 import { validateTree } from './validate/walk.js';
 
 /** Options of CompiledSchema.validate. */
@@ -48,5 +49,15 @@ export class CompiledSchema {
   /** Validate a tree already read with readDocument; returns its schema problems (unsorted). */
   validateTree(doc: XmlDoc, opts: { hints?: SchemaHints } = {}): Problem[] {
     return validateTree(this.tables, doc, opts);
+  }
+
+  /** The elements allowed as a child of `parent` just before its child `before` (-1: at the end), in schema order, with documentation. */
+  allowedChildren(doc: XmlDoc, parent: number, before = -1): AllowedElement[] {
+    return allowedChildren(this.tables, doc, parent, before);
+  }
+
+  /** The declaration and type behind an element (or, with `attr`, one of its attributes), for hover. */
+  describe(doc: XmlDoc, node: number, attr = -1): NodeInfo {
+    return describeNode(this.tables, doc, node, attr);
   }
 }

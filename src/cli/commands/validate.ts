@@ -32,6 +32,7 @@ export async function runValidate(argv: string[], io: Io): Promise<0 | 1 | 2> {
     strict: { type: 'boolean' },
     'api-version': { type: 'string' },
     'schema-dir': { type: 'string' },
+    engine: { type: 'string' },
     context: { type: 'string' },
     'max-size': { type: 'string' },
     'max-depth': { type: 'string' },
@@ -48,6 +49,7 @@ export async function runValidate(argv: string[], io: Io): Promise<0 | 1 | 2> {
   const settings: ValidateSettings = { lint: !boolOpt(args, 'no-lint') };
   const apiVersion = apiVersionOpt('validate', args);
   if (apiVersion !== undefined) settings.apiVersion = apiVersion;
+  if (stringOpt(args, 'engine') !== undefined) settings.engine = choiceOpt('validate', args, 'engine', ['vmparams', 'libxml2'] as const, 'vmparams');
   const schemaDir = stringOpt(args, 'schema-dir');
   if (schemaDir !== undefined) settings.schemaDir = checkedDir(io, schemaDir);
   const contextFile = stringOpt(args, 'context');

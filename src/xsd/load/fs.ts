@@ -18,6 +18,11 @@ const toPosix = (p: string) => p.split(path.sep).join('/');
 
 /** Files read on demand, by absolute path; shown relative to the working directory. */
 export class FileSource implements SchemaSource {
+  constructor(
+    /** The directory paths are shown relative to. */
+    private readonly cwd = process.cwd(),
+  ) {}
+
   read(location: string): Uint8Array | undefined {
     try {
       return new Uint8Array(fs.readFileSync(path.normalize(location)));
@@ -41,7 +46,7 @@ export class FileSource implements SchemaSource {
   }
 
   display(location: string): string {
-    const rel = path.relative(process.cwd(), location);
+    const rel = path.relative(this.cwd, location);
     return toPosix(rel && !rel.startsWith('..') ? rel : location);
   }
 }

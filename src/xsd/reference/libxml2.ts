@@ -94,7 +94,7 @@ export class Libxml2Schema {
   }
 
   /** Compile a schema file; its includes/imports are read from local disk only. Throws SchemaError. */
-  static fromFile(file: string): Libxml2Schema {
+  static fromFile(file: string, shown = file): Libxml2Schema {
     const abs = path.resolve(file);
     return compile(
       {
@@ -111,7 +111,7 @@ export class Libxml2Schema {
         },
       },
       abs,
-      (msg) => new SchemaError(msg, file),
+      (msg) => new SchemaError(msg.replaceAll(abs, shown), shown),
     );
   }
 

@@ -7,7 +7,7 @@
  */
 import { NodeKind, type XmlDoc } from '../../xml/doc.js';
 import { findSym, findWild, stateAt } from '../content/automaton.js';
-import { Content, Process, type RtSchema } from '../compiled.js';
+import { Content, Process, type RtModel, type RtSchema } from '../compiled.js';
 import type { Problem } from '../../validate/problem.js';
 import { checkAttributes } from './attributes.js';
 import { missingChild, missingInAll, unexpectedChild, unexpectedInAll } from './explain.js';
@@ -121,8 +121,9 @@ class Walker {
     const f = this.flags[d];
     const name = doc.names[c];
     const sym = run.sym(name);
-    if (f & (F_LAX | F_FAILED)) return this.lax(c, sym);
+    if (f & F_LAX) return this.lax(c, sym);
     const model = rt.models[rt.types[this.types[d]].model];
+    if (f & F_FAILED) return this.recover(c, sym, model);
     if (f & F_ALL) {
       const all = model.all!;
       let member = -1;
@@ -142,7 +143,7 @@ class Walker {
       if (member < 0 || this.isSeen(d, member)) {
         unexpectedInAll(run, this.nodes[d], model, (i) => this.isSeen(d, i), c, member);
         this.flags[d] = f | F_FAILED;
-        return this.lax(c, sym);
+        return this.recover(c, sym, model);
       }
       this.markSeen(d, member, all.members.length);
       return this.enter(c, decl, -1);
@@ -158,7 +159,7 @@ class Walker {
       if (i < 0) {
         unexpectedChild(run, this.nodes[d], model, this.states[d], c);
         this.flags[d] = f | F_FAILED;
-        return this.lax(c, sym);
+        return this.recover(c, sym, model);
       }
       this.states[d] = st.wnext[i];
       match = ~st.wild[i];
@@ -173,6 +174,20 @@ class Walker {
       if (t >= 0) return this.enter(c, -1, t);
       run.report(c, 'xsd/undeclared-element', { element: doc.local(c), elementNs: run.nsText(doc.ns(c)) });
       return false;
+    }
+    return this.lax(c, sym);
+  }
+
+  /**
+   * After a content-model problem the parent's automaton stops, but a child the model declares
+   * somewhere is still checked against that declaration, so its own mistakes are reported too.
+   */
+  private recover(c: number, sym: number, model: RtModel): boolean {
+    if (sym >= 0) {
+      for (const leaf of model.all ? model.all.members : model.leaves) {
+        const i = leaf.syms ? leaf.syms.indexOf(sym) : -1;
+        if (i >= 0) return this.enter(c, leaf.decls![i], -1);
+      }
     }
     return this.lax(c, sym);
   }
