@@ -35,6 +35,7 @@ export const MESSAGES = {
   'xsd/nil-not-empty': '<{element}> has xsi:nil="true", so it must be empty',
   'xsd/nil-fixed': '<{element}> has a fixed value and cannot be nil',
   'xsd/bad-nil': 'xsi:nil on <{element}> has the value {value}; use true or false',
+  'xsd/xsi-type-prefix': 'xsi:type={value} on <{element}>: the prefix \'{prefix}\' is not declared (add xmlns:{prefix}="...")',
   'xsd/xsi-type-unknown': 'xsi:type={value} on <{element}> names no type the schema defines',
   'xsd/xsi-type-not-derived': 'xsi:type={value} on <{element}> names the type {type}, which is not derived from the declared type {declared}',
   'xsd/xsi-type-blocked': 'xsi:type={value} on <{element}>: the declared type {declared} may not be replaced by {type} here ({method} is blocked)',

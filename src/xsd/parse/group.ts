@@ -22,7 +22,7 @@ export function occurs(at: At): { min: number; max: number } {
   };
   const min = read('minOccurs', 1);
   const max = read('maxOccurs', 1);
-  if (min > max) fail(at, `minOccurs (${token(at, 'minOccurs')}) is larger than maxOccurs (${token(at, 'maxOccurs')})`);
+  if (min > max) fail(at, `minOccurs (${token(at, 'minOccurs') ?? '1, the default'}) is larger than maxOccurs (${token(at, 'maxOccurs') ?? '1, the default'})`);
   return { min, max };
 }
 

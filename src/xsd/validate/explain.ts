@@ -94,6 +94,32 @@ function replay(run: Run, model: RtModel, parent: number, child: number): { stat
   return { states, kids };
 }
 
+/** Would `child`, taken at `state`, leave `rest` (the siblings it would move in front of) acceptable? */
+function fitsBefore(run: Run, model: RtModel, state: number, child: number, rest: number[]): boolean {
+  let s = step(run, model, state, child);
+  for (const k of rest) {
+    if (s < 0) return false;
+    s = step(run, model, s, k);
+  }
+  return s >= 0;
+}
+
+/** The state after taking element `c` at `s`, or -1. */
+function step(run: Run, model: RtModel, s: number, c: number): number {
+  const st = stateAt(model, s, run.rt);
+  const sym = run.sym(run.doc.names[c]);
+  const i = sym >= 0 ? findSym(st, sym) : -1;
+  if (i >= 0) return st.next[i];
+  const j = findWild(st, run.nsOf(run.doc.names[c]), run.rt.wilds);
+  return j >= 0 ? st.wnext[j] : -1;
+}
+
+/** The sibling's name as written when it has the same local name as the child (`ovf:Item` before `Item`). */
+function sameLocal(run: Run, sibling: number, child: number): string {
+  const { doc } = run;
+  return doc.local(sibling) === doc.local(child) && doc.ns(sibling) !== doc.ns(child) ? doc.qname(sibling) : doc.local(sibling);
+}
+
 /** The leaf that lists this symbol as abstract, if any. */
 function abstractLeaf(leaves: RtLeaf[], sym: number): RtLeaf | undefined {
   return leaves.find((l) => l.abstracts?.includes(sym));
@@ -131,8 +157,14 @@ export function unexpectedChild(run: Run, parent: number, model: RtModel, state:
     if (doc.names[prev] === name) {
       const max = kids.filter((k) => doc.names[k] === name).length;
       run.report(child, 'xsd/too-many', { found: local, parent: parentName, max });
-    } else run.report(child, 'xsd/out-of-order', { found: local, parent: parentName, after: doc.local(prev) });
-    return;
+      return;
+    }
+    // "must come before X" only when the children from X on still fit after it (not when it is
+    // an alternative to X, as in a choice)
+    if (fitsBefore(run, model, states[i], child, kids.slice(i))) {
+      run.report(child, 'xsd/out-of-order', { found: local, parent: parentName, after: sameLocal(run, prev, child) });
+      return;
+    }
   }
   const takes = (x: RtState) => accepts(run, x, sym, nsId);
   if (reachable(run, model, state, takes)) {

@@ -38,7 +38,11 @@ export function xsiType(run: Run, node: number, declared: number, blocked: numbe
   const local = i < 0 ? raw : raw.slice(i + 1);
   const ns = doc.lookupNamespace(node, prefix);
   const element = run.elementName(node);
-  const t = ns === undefined ? undefined : rt.globalType.get(qkey(ns, local));
+  if (ns === undefined) {
+    run.reportAttr(node, a, 'xsd/xsi-type-prefix', { value: quote(raw), element, prefix });
+    return -1;
+  }
+  const t = rt.globalType.get(qkey(ns, local));
   if (t === undefined) {
     run.reportAttr(node, a, 'xsd/xsi-type-unknown', { value: quote(raw), element });
     return -1;
@@ -51,7 +55,7 @@ export function xsiType(run: Run, node: number, declared: number, blocked: numbe
   }
   const all = blocked | rt.types[declared].block;
   if (!derivedOk(rt, t, declared, all)) {
-    const method = all & Flag.Extension && !derivedOk(rt, t, declared, all & ~Flag.Extension) ? 'extension' : 'restriction';
+    const method = all & Flag.Extension && derivedOk(rt, t, declared, all & ~Flag.Extension) ? 'extension' : 'restriction';
     run.reportAttr(node, a, 'xsd/xsi-type-blocked', { value: quote(raw), element, type: name(t), declared: name(declared), method });
     return -1;
   }
