@@ -71,6 +71,8 @@ export interface RtType {
   doc?: string;
   /** Attribute use by symbol (built at load, not stored). */
   bySym?: Map<number, RtAttrUse>;
+  /** Uses with a default whose type has an identity role, and whether an ID use exists (computed on first use, not stored). */
+  roles?: { defaults: RtAttrUse[]; id: boolean };
 }
 
 /** An attribute declaration. */

@@ -20,7 +20,7 @@ export interface SchemaJSON {
   symNs: number[];
   symLocal: string[];
   elems: RtSchema['elems'];
-  types: Omit<RtType, 'bySym'>[];
+  types: Omit<RtType, 'bySym' | 'roles'>[];
   attrs: RtSchema['attrs'];
   wilds: RtSchema['wilds'];
   models: (Omit<RtModel, 'expr' | 'exprState'> & { expr?: ExprJSON })[];
@@ -41,7 +41,7 @@ export function schemaToJSON(rt: RtSchema): SchemaJSON {
     symNs: rt.symNs,
     symLocal: rt.symLocal,
     elems: rt.elems,
-    types: rt.types.map(({ bySym: _, ...t }) => t),
+    types: rt.types.map(({ bySym: _, roles: __, ...t }) => t),
     attrs: rt.attrs,
     wilds: rt.wilds,
     models: rt.models.map((m) => {

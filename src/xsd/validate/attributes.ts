@@ -57,7 +57,7 @@ export function checkAttributes(run: Run, node: number, typeId: number): void {
         if (run.attrType) run.attrType[a] = st;
         checkValue(run, { node, attr: a }, rt.simple[st], doc.attrValue(a), rt.attrs[g].value);
         // cvc-complex-type.5: at most one ID through the wildcard, and none beside a declared ID
-        if (rt.simple[st].idKind === 'ID' && rt.simple[st].variety === 'atomic' && (++wildIds > 1 || idUse(run, t))) {
+        if (rt.simple[st].idKind === 'ID' && rt.simple[st].variety === 'atomic' && (++wildIds > 1 || roles(run, t).id)) {
           run.reportAttr(node, a, 'xsd/two-ids', { attribute: doc.attrQName(a), element: run.elementName(node) });
         }
       } else if (w.process === Process.Strict) {
@@ -68,29 +68,15 @@ export function checkAttributes(run: Run, node: number, typeId: number): void {
     notAllowed(run, node, a, t);
   }
   if (t && required < t.required) missingRequired(run, node, t);
-  if (t) for (const u of idDefaults(run, t)) if (doc.findAttr(node, rt.ns[rt.symNs[u.sym]], rt.symLocal[u.sym]) < 0) checkValue(run, { node, attr: -1 }, rt.simple[rt.attrs[u.attr].type], u.value!.lexical, undefined);
+  if (t && t.uses.length) for (const u of roles(run, t).defaults) if (doc.findAttr(node, rt.ns[rt.symNs[u.sym]], rt.symLocal[u.sym]) < 0) checkValue(run, { node, attr: -1 }, rt.simple[rt.attrs[u.attr].type], u.value!.lexical, undefined);
 }
 
-const idUses = new WeakMap<RtType, boolean>();
-/** Does the type declare an attribute of type ID? */
-function idUse(run: Run, t: RtType): boolean {
-  let v = idUses.get(t);
-  if (v === undefined) {
-    v = t.uses.some((u) => run.rt.simple[run.rt.attrs[u.attr].type].idKind === 'ID');
-    idUses.set(t, v);
-  }
-  return v;
-}
-
-const defaultsWithRoles = new WeakMap<RtType, RtAttrUse[]>();
-/** Attribute uses with a default or fixed value whose type has an identity role (an IDREF default must still name an ID). */
-function idDefaults(run: Run, t: RtType): RtAttrUse[] {
-  let d = defaultsWithRoles.get(t);
-  if (!d) {
-    d = t.uses.filter((u) => u.value && run.rt.simple[run.rt.attrs[u.attr].type].idKind !== undefined && run.rt.simple[run.rt.attrs[u.attr].type].idKind !== 'QName');
-    defaultsWithRoles.set(t, d);
-  }
-  return d;
+/** The identity roles of a type's attribute uses (computed once per type). */
+function roles(run: Run, t: RtType): { defaults: RtAttrUse[]; id: boolean } {
+  if (t.roles) return t.roles;
+  const kind = (u: RtAttrUse) => run.rt.simple[run.rt.attrs[u.attr].type].idKind;
+  t.roles = { defaults: t.uses.filter((u) => u.value && kind(u) !== undefined && kind(u) !== 'QName'), id: t.uses.some((u) => kind(u) === 'ID') };
+  return t.roles;
 }
 
 /** Without a type (lax content): validate attributes that have global declarations. */

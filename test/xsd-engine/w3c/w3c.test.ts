@@ -13,10 +13,18 @@ import { instanceTests, SUITE_DIR, suiteMissing } from './suite.js';
 /** Tests passed at least (of 4623; see xsd/README.md for the two that fail). */
 const FLOOR = 4621;
 
+/** Why the remaining failures fail (printed with them and written to xsd/README.md). */
+const REASONS: Record<string, string> = {
+  'attP031.i':
+    'the attribute is declared use="prohibited" in a type that restricts anyType without an attribute wildcard; by Part 1 §3.4.2 the type then has no use and no wildcard for it, so the engine reports it (the suite expects it to be accepted)',
+  'particlesZ001.i':
+    "the suite calls the schema valid but expects this instance invalid in XSD 1.0 because the type's restriction of its base is not a valid one (its own note: 'Invalid restriction which becomes valid in XSD 1.1'); the engine does not check particle restrictions and validates against the type as written",
+};
+
 const missing = suiteMissing();
 if (missing) console.log(`[xsd w3c] ${missing}`);
 
-const pct = (a: number, b: number) => (b ? `${((a / b) * 100).toFixed(1)}%` : '-');
+const pct = (a: number, b: number, digits = 1) => (b ? `${((a / b) * 100).toFixed(digits)}%` : '-');
 
 function table(outcomes: Outcome[]): string {
   const rows = ['| test set | vmparams | libxml2 2.9.14 |', '|---|---:|---:|'];
@@ -30,14 +38,14 @@ function table(outcomes: Outcome[]): string {
     total += n;
     if (l) lib += l[0];
   }
-  rows.push(`| **all** | **${ours}/${total} (${pct(ours, total)})** | **${lib}/4626 (${pct(lib, 4626)})** |`);
+  rows.push(`| **all** | **${ours}/${total} (${pct(ours, total, 2)})** | **${lib}/4626 (${pct(lib, 4626, 2)})** |`);
   return rows.join('\n');
 }
 
 function failures(outcomes: Outcome[]): string {
   return outcomes
     .filter((o) => o.got !== o.test.expected)
-    .map((o) => `- ${o.test.set} ${o.test.name} (${path.relative(SUITE_DIR, o.test.instance)}): expected ${o.test.expected}, ${o.got === 'refused' ? 'schema refused' : `got ${o.got}`}${o.reason ? `: ${o.reason.replace(/\s+/g, ' ').slice(0, 200)}` : ''}`)
+    .map((o) => `- ${o.test.set} ${o.test.name} (${path.relative(SUITE_DIR, o.test.instance)}): expected ${o.test.expected}, ${o.got === 'refused' ? 'schema refused' : `got ${o.got}`}${o.reason ? ` (${o.reason.replace(/\s+/g, ' ').slice(0, 200)})` : ''}${REASONS[o.test.name] ? `: ${REASONS[o.test.name]}` : ''}`)
     .join('\n');
 }
 
