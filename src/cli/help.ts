@@ -17,6 +17,7 @@ Commands:
   fmt <file|->               rewrite a document in canonical order, namespaces and indentation
   rules [ID]                 list the semantic rules, or explain one
   instant-clone <command>    validate, check privileges of, convert or send an instant-clone spec
+  vcd <command>              talk to a live Cloud Director: versions, send, schemas, context
 
 Options:
   -h, --help                 show help (also 'vmparams <command> --help')
