@@ -228,7 +228,8 @@ class VcdClient implements Client {
     let uploaded: SendResult['uploaded'];
     if (kind === 'InstantiateOvfParams') {
       if (!opts.ovf) return { status: 'queued', task: answer.tasks[0]?.href, vApp, uploads: answer.uploads };
-      const up = await uploadOvf((m, h, i) => this.request(m, h, i, 'any'), answer, opts.ovf);
+      // Re-reads of the vApp are API requests (versioned Accept); the transfer PUTs are not.
+      const up = await uploadOvf((m, h, i) => this.request(m, h, i, m === 'GET' ? 'xml' : 'any', apiVersion), answer, opts.ovf, { pollMs: opts.pollMs ?? 1000 });
       answer = up.answer;
       uploaded = up.files;
     }

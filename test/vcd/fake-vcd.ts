@@ -103,6 +103,8 @@ const jwt = () => `eyJhbGciOiJSUzI1NiJ9.${Buffer.from(JSON.stringify({ sub: rand
 export class FakeVcd {
   readonly seen: SeenRequest[] = [];
   readonly sessions = new Map<string, { user: string; org: string; id: string }>();
+  /** Every bearer token handed out (to check that none is ever printed). */
+  readonly issued: string[] = [];
   readonly taskPlan: TaskPlan[] = [];
   readonly actionFailures: ActionFailure[] = [];
   readonly tasks = new Map<string, FakeTask>();
@@ -228,11 +230,13 @@ export class FakeVcd {
     const org = login.slice(at + 1);
     const isSystem = org.toLowerCase() === 'system';
     const users: Record<string, string> = this.opts.users ?? USERS;
-    // From 36.0 the tenant endpoint is for tenants only, the provider endpoint for System (facts §1, §2).
-    if (at < 0 || users[`${user}@${org}`] !== password || isSystem !== provider) {
+    // Org names are case-insensitive; from 36.0 the tenant endpoint is for tenants only, the provider endpoint for System (facts §1, §2).
+    const known = Object.entries(users).find(([k]) => k.toLowerCase() === `${user}@${org}`.toLowerCase() && k.startsWith(`${user}@`));
+    if (at < 0 || known?.[1] !== password || isSystem !== provider) {
       return this.json(res, 401, { minorErrorCode: 'UNAUTHORIZED', message: `Invalid credentials for ${login}`, stackTrace: 'com.vmware.vcloud.security.LoginException ...' });
     }
     const token = jwt();
+    this.issued.push(token);
     const id = `urn:vcloud:session:${randomUUID()}`;
     this.sessions.set(token, { user, org, id });
     this.json(res, 200, { id, user: { name: user, id: `urn:vcloud:user:${randomUUID()}` }, org: { name: org, id: `urn:vcloud:org:${randomUUID()}` }, roles: ['Organization Administrator'], sessionIdleTimeoutMinutes: 30 }, { 'X-VMWARE-VCLOUD-ACCESS-TOKEN': token, 'X-VMWARE-VCLOUD-TOKEN-TYPE': 'Bearer' });
@@ -247,6 +251,7 @@ export class FakeVcd {
       return this.json(res, 400, { error: 'invalid_grant', error_description: `refresh token ${apiToken} is not valid for ${org}` });
     }
     const token = jwt();
+    this.issued.push(token);
     this.sessions.set(token, { user: 'token-user', org, id: `urn:vcloud:session:${randomUUID()}` });
     this.json(res, 200, { access_token: token, token_type: 'Bearer', expires_in: 2592000, refresh_token: null });
   }
