@@ -91,6 +91,12 @@ export function proxyFor(url: URL, env: Record<string, string | undefined>): str
   return proxy;
 }
 
+/** The TLS options of every connection: verification on unless insecure; `ca` added to the default roots. */
+export function tlsOptions(opts: Pick<HttpOptions, 'ca' | 'insecure'>): { rejectUnauthorized: boolean; ca?: string[] } {
+  // Node's `ca` replaces the default roots; keep them, so --ca for a private CA does not break public ones.
+  return { rejectUnauthorized: !opts.insecure, ...(opts.ca ? { ca: [...rootCertificates, Buffer.from(opts.ca).toString('utf8')] } : {}) };
+}
+
 /** Where a proxy is, without credentials, for messages. */
 function proxyShown(proxy: string): string {
   try {
@@ -140,7 +146,7 @@ export class Http {
     const key = proxy ?? '';
     let d = this.dispatchers.get(key);
     if (!d) {
-      const tls = { rejectUnauthorized: !this.opts.insecure, ...(this.opts.ca ? { ca: [...rootCertificates, Buffer.from(this.opts.ca).toString('utf8')] } : {}) };
+      const tls = tlsOptions(this.opts);
       const timeouts = { headersTimeout: this.opts.timeoutMs, bodyTimeout: this.opts.timeoutMs, connectTimeout: this.opts.timeoutMs };
       d = proxy ? new ProxyAgent({ uri: proxy, requestTls: tls, ...timeouts }) : new Agent({ connect: { ...tls, timeout: this.opts.timeoutMs }, ...timeouts });
       this.dispatchers.set(key, d);
