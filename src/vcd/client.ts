@@ -250,7 +250,7 @@ class VcdClient implements Client {
   }
 
   async schemas(dir: string): Promise<SchemasReport> {
-    return downloadSchemas((href) => this.request('GET', href, {}, 'any'), this.server, dir);
+    return downloadSchemas((href) => this.request('GET', href, {}, 'any'), this.server, dir, this.loggedIn);
   }
 
   async context(vdcHref: string): Promise<ContextReport> {

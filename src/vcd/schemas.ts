@@ -18,16 +18,21 @@ const XSD_NS = 'http://www.w3.org/2001/XMLSchema';
 const ENTRY = '/api/v1.5/schema/master.xsd';
 const MAX_FILES = 500;
 
-/** The bundled schema file for each namespace a cell imports from elsewhere. */
-const BUNDLED_BY_NAMESPACE: Record<string, string> = {
-  'http://schemas.dmtf.org/ovf/envelope/1': 'ovf.xsd',
-  'http://schemas.dmtf.org/ovf/environment/1': 'ovfenv.xsd',
-  'http://schemas.dmtf.org/wbem/wscim/1/common': 'cim-common.xsd',
-  'http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_ResourceAllocationSettingData': 'rasd.xsd',
-  'http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_VirtualSystemSettingData': 'vssd.xsd',
-  'http://www.w3.org/XML/1998/namespace': 'xml.xsd',
-  'http://www.vmware.com/schema/ovf': 'vmw.xsd',
+/**
+ * The bundled schema for each namespace a cell imports from elsewhere, and the official location of
+ * that schema (the URLs the Cloud Director schemas import; the OASIS catalog in xsd/catalog.xml).
+ */
+const BUNDLED: Record<string, { file: string; url: string }> = {
+  'http://schemas.dmtf.org/ovf/envelope/1': { file: 'ovf.xsd', url: 'http://schemas.dmtf.org/ovf/envelope/1/dsp8023_1.1.0.xsd' },
+  'http://schemas.dmtf.org/ovf/environment/1': { file: 'ovfenv.xsd', url: 'http://schemas.dmtf.org/ovf/environment/1/dsp8027_1.1.0.xsd' },
+  'http://schemas.dmtf.org/wbem/wscim/1/common': { file: 'cim-common.xsd', url: 'http://schemas.dmtf.org/wbem/wscim/1/common.xsd' },
+  'http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_ResourceAllocationSettingData': { file: 'rasd.xsd', url: 'http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2.22.0/CIM_ResourceAllocationSettingData.xsd' },
+  'http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_VirtualSystemSettingData': { file: 'vssd.xsd', url: 'http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2.22.0/CIM_VirtualSystemSettingData.xsd' },
+  'http://www.w3.org/XML/1998/namespace': { file: 'xml.xsd', url: 'http://www.w3.org/2001/xml.xsd' },
 };
+const BUNDLED_BY_FILE = new Map(Object.values(BUNDLED).map((b) => [b.file, b.url]));
+/** Where a bundled file goes in DIR: its official file name under bundled/, so validate maps the official URL to it by name. */
+const placeOfBundled = (file: string) => `bundled/${BUNDLED_BY_FILE.get(file)!.split('/').pop()!}`;
 
 /** What `schemas` did. */
 export interface SchemasReport {
@@ -37,8 +42,8 @@ export interface SchemasReport {
   entry: string;
   /** Files downloaded: URL -> path relative to DIR. */
   downloaded: { url: string; file: string }[];
-  /** Off-server imports filled from the bundled set: the URL asked for, its namespace, the bundled file used. */
-  bundled: { url: string; namespace: string; file: string }[];
+  /** Off-server imports filled from the bundled set: the URL asked for, its namespace, the file written (relative to DIR), the bundled file it came from. */
+  bundled: { url: string; namespace: string; file: string; from: string }[];
 }
 
 /** A schema reference of an XSD: kind, namespace (imports), location. */
@@ -82,7 +87,7 @@ function bundledClosure(file: string, dir: string, into: Set<string>): void {
 export type Fetch = (href: string) => Promise<{ status: number; body: string }>;
 
 /** Download the schema set of `server` into `outDir`. Throws VcdError. */
-export async function downloadSchemas(get: Fetch, server: URL, outDir: string): Promise<SchemasReport> {
+export async function downloadSchemas(get: Fetch, server: URL, outDir: string, loggedIn = true): Promise<SchemasReport> {
   const files = new Map<string, string>(); // URL path -> text
   const bundled = new Map<string, { url: string; namespace: string; file: string }>();
   const queue = [new URL(ENTRY, server.origin)];
@@ -90,7 +95,10 @@ export async function downloadSchemas(get: Fetch, server: URL, outDir: string): 
   while (queue.length > 0) {
     const url = queue.shift()!;
     const res = await get(url.pathname);
-    if (res.status !== 200) throw new VcdError('http', `GET ${url.pathname}: HTTP ${res.status}`, { status: res.status });
+    if (res.status !== 200) {
+      const hint = res.status === 401 && !loggedIn ? ' (the server wants a login for it: give --org with --user or --token)' : '';
+      throw new VcdError('http', `GET ${url.pathname}: HTTP ${res.status}${hint}`, { status: res.status });
+    }
     files.set(url.pathname, res.body);
     for (const ref of references(res.body, url.pathname)) {
       const target = new URL(ref.location, url);
@@ -101,9 +109,9 @@ export async function downloadSchemas(get: Fetch, server: URL, outDir: string): 
         queued.add(target.pathname);
         queue.push(target);
       } else if (!bundled.has(target.href)) {
-        const file = ref.namespace !== undefined ? BUNDLED_BY_NAMESPACE[ref.namespace] : undefined;
-        if (!file) throw new VcdError('protocol', `${url.pathname} imports ${target.href}${ref.namespace ? ` (namespace ${ref.namespace})` : ''}, which is neither on the server nor bundled with vmparams`);
-        bundled.set(target.href, { url: target.href, namespace: ref.namespace!, file: `bundled/${file}` });
+        const b = ref.namespace !== undefined ? BUNDLED[ref.namespace] : undefined;
+        if (!b) throw new VcdError('protocol', `${url.pathname} imports ${target.href}${ref.namespace ? ` (namespace ${ref.namespace})` : ''}, which is neither on the server nor bundled with vmparams`);
+        bundled.set(target.href, { url: target.href, namespace: ref.namespace!, file: b.file });
       }
     }
   }
@@ -126,8 +134,13 @@ export async function downloadSchemas(get: Fetch, server: URL, outDir: string): 
   if (bundled.size > 0) {
     const from = bundledDir();
     const needed = new Set<string>();
-    for (const b of bundled.values()) bundledClosure(b.file.slice('bundled/'.length), from, needed);
-    for (const f of needed) await write(`bundled/${f}`, fs.readFileSync(path.join(from, f)));
+    for (const b of bundled.values()) bundledClosure(b.file, from, needed);
+    for (const f of needed) {
+      // The copy is loaded under its official URL (the one the server's files import), so its own
+      // relative imports would resolve against dmtf.org: they are pointed at the official URLs too.
+      const text = fs.readFileSync(path.join(from, f), 'utf8').replace(/(schemaLocation\s*=\s*")([\w.-]+\.xsd)(")/g, (m, a: string, loc: string, z: string) => (BUNDLED_BY_FILE.has(loc) ? `${a}${BUNDLED_BY_FILE.get(loc)}${z}` : m));
+      await write(placeOfBundled(f), text);
+    }
   }
   const entryRel = decodeURIComponent(ENTRY.slice(root.length));
   if (entryRel !== 'master.xsd') {
@@ -135,5 +148,5 @@ export async function downloadSchemas(get: Fetch, server: URL, outDir: string): 
     const tns = readAnswer(files.get(ENTRY)!)?.attrs.find((a) => a.name === 'targetNamespace')?.value;
     await write('master.xsd', `<?xml version="1.0" encoding="UTF-8"?>\n<!-- Written by vmparams vcd schemas: the entry of the set, ${entryRel} as downloaded. -->\n<xs:schema xmlns:xs="${XSD_NS}"${tns ? ` targetNamespace="${tns}"` : ''} elementFormDefault="qualified">\n  <xs:include schemaLocation="${entryRel}"/>\n</xs:schema>\n`);
   }
-  return { dir: outDir, entry: path.join(outDir, 'master.xsd'), downloaded, bundled: [...bundled.values()] };
+  return { dir: outDir, entry: path.join(outDir, 'master.xsd'), downloaded, bundled: [...bundled.values()].map((b) => ({ ...b, file: placeOfBundled(b.file), from: `xsd/${b.file}` })) };
 }

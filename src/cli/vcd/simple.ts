@@ -54,7 +54,7 @@ export async function runSchemas(argv: string[], io: Io): Promise<number> {
       fs.mkdirSync(dir, { recursive: true });
       const r = await client.schemas(dir);
       const rel = (p: string) => path.relative(io.cwd, p) || '.';
-      for (const b of r.bundled) io.stderr(`${c.shown(b.url)} is not on the server: filled from the bundled ${b.file.replace(/^bundled\//, 'xsd/')} (${c.shown(b.namespace)})\n`);
+      for (const b of r.bundled) io.stderr(`${c.shown(b.url)} is not on the server: filled from the bundled ${b.from} (${c.shown(b.namespace)})\n`);
       io.stdout(`${r.downloaded.length} schema file${r.downloaded.length === 1 ? '' : 's'} from ${c.shown(client.server.origin)} in ${rel(dir)}${r.bundled.length ? `, ${r.bundled.length} import${r.bundled.length === 1 ? '' : 's'} filled from the bundled set` : ''}\n`);
       io.stdout(`validate with: vmparams validate --schema-dir ${rel(dir)} FILE.xml\n`);
       return 0;
