@@ -41,18 +41,14 @@ export function toMermaid(g: VAppGraph): string {
     if (n.org >= 0) out.push(`  net${i + 1} --- org${n.org + 1}`);
   });
   out.push('  style vapp fill:#fafafa,stroke:#999999,color:#111111');
-  out.push('  classDef vm fill:#eef4ff,stroke:#3b6fb6,color:#10243f');
-  out.push('  classDef net fill:#e8f6ee,stroke:#2e8b57,color:#0f3320');
-  out.push('  classDef undeclared fill:#f4f4f4,stroke:#888,color:#333,stroke-dasharray:4 3');
-  out.push('  classDef org fill:#fff6e0,stroke:#b8860b,color:#3d2c00');
-  out.push('  classDef deleted fill:#fdecea,stroke:#c0392b,color:#5c1a12,stroke-dasharray:4 3');
-  const cls = (name: string, ids: string[]) => {
-    if (ids.length) out.push(`  class ${ids.join(',')} ${name}`);
+  // A class (and its classDef) only where some node has it: the output stays short.
+  const cls = (name: string, style: string, ids: string[]) => {
+    if (ids.length) out.push(`  classDef ${name} ${style}`, `  class ${ids.join(',')} ${name}`);
   };
-  cls('vm', m.vms.map((_, i) => `vm${i + 1}`));
-  cls('net', m.networks.flatMap((n, i) => (n.declared ? [`net${i + 1}`] : [])));
-  cls('undeclared', m.networks.flatMap((n, i) => (n.declared ? [] : [`net${i + 1}`])));
-  cls('org', m.orgs.map((_, i) => `org${i + 1}`));
-  cls('deleted', m.deleted.map((_, i) => `del${i + 1}`));
+  cls('vm', 'fill:#eef4ff,stroke:#3b6fb6,color:#10243f', m.vms.map((_, i) => `vm${i + 1}`));
+  cls('net', 'fill:#e8f6ee,stroke:#2e8b57,color:#0f3320', m.networks.flatMap((n, i) => (n.declared ? [`net${i + 1}`] : [])));
+  cls('undeclared', 'fill:#f4f4f4,stroke:#888,color:#333,stroke-dasharray:4 3', m.networks.flatMap((n, i) => (n.declared ? [] : [`net${i + 1}`])));
+  cls('org', 'fill:#fff6e0,stroke:#b8860b,color:#3d2c00', m.orgs.map((_, i) => `org${i + 1}`));
+  cls('deleted', 'fill:#fdecea,stroke:#c0392b,color:#5c1a12,stroke-dasharray:4 3', m.deleted.map((_, i) => `del${i + 1}`));
   return out.join('\n') + '\n';
 }
