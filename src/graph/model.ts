@@ -4,7 +4,8 @@
  * (schema-facts.md §4.3), the VMs come from vms.ts.
  */
 import { normalize } from '../normalize.js';
-import type { NormalizedDocument, ParsedDocument, ParseOptions, VmParamsDocument } from '../document.js';
+import { UnknownDocumentError, type NormalizedDocument, type ParsedDocument, type ParseOptions, type VmParamsDocument } from '../document.js';
+import { KINDS } from '../model/roots.js';
 import { DocView, type Obj } from '../validate/rules/view.js';
 import type { GraphNetwork, GraphNetworkMapping, VAppGraph } from './types.js';
 import { graphVms, refOf } from './vms.js';
@@ -36,6 +37,13 @@ function mappingsOf(root: Obj): GraphNetworkMapping[] {
  * Takes XML (text or bytes) or a document object; throws what parse() throws for XML that is not a request.
  */
 export function graph(input: string | Uint8Array | ParsedDocument | NormalizedDocument | VmParamsDocument, opts: ParseOptions = {}): VAppGraph {
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
+    // An object must say which request it is (build() asks the same, in the same words).
+    const kind = (input as { kind?: unknown } | null)?.kind;
+    if (typeof kind !== 'string' || !(KINDS as string[]).includes(kind)) {
+      throw new UnknownDocumentError(`the document's "kind" must be one of ${KINDS.join(', ')}, got ${JSON.stringify(kind)}`);
+    }
+  }
   const doc = normalize(input as ParsedDocument, opts);
   const root = doc as unknown as Obj;
   // DocView reads the raw model; over a normalized document its leaves are decoded values (view.text() accepts both).

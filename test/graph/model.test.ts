@@ -75,6 +75,8 @@ describe('graph() lists what the document has', () => {
       expect(thrown(() => graph(fixture(f))), f).toEqual(want);
     }
     expect(() => graph('<ComposeVAppParams xmlns="http://www.vmware.com/vcloud/v1.5" name="big"/>', { maxBytes: 10 })).toThrow(/over the limit of 10/);
+    // A document object without a known kind is refused as build() refuses it.
+    expect(() => graph({ name: 'x' } as never)).toThrow(new UnknownDocumentError('the document\'s "kind" must be one of InstantiateVAppTemplateParams, ComposeVAppParams, RecomposeVAppParams, CloneVAppParams, InstantiateOvfParams, got undefined'));
   });
 });
 
