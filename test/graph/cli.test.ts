@@ -1,5 +1,5 @@
 /** `vmparams graph` run as a user would (the built CLI in a child process). */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, statSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { graph, renderGraph, GRAPH_FORMATS } from '../../src/graph/index.js';
@@ -50,12 +50,14 @@ describe('vmparams graph', () => {
   it('writes -o FILE (replacing it whole) and prints nothing', () => {
     const out = join(tmp.dir, 'vapp.svg');
     writeFileSync(out, 'old content that is longer than nothing');
+    chmodSync(out, 0o640);
     const r = cli(['graph', 'fixtures/valid/compose-full-vm.xml', '-f', 'svg', '-o', out]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('');
     expect(readFileSync(out, 'utf8')).toBe(renderGraph(graph(fixture('fixtures/valid/compose-full-vm.xml')), 'svg'));
-    // No temporary file is left beside it.
+    // The file keeps its mode, and no temporary file is left beside it.
+    expect(statSync(out).mode & 0o777).toBe(0o640);
     expect(readdirSync(tmp.dir).filter((f) => f.includes('vapp.svg'))).toEqual(['vapp.svg']);
     // --output is the long form; `-o -` is standard output.
     expect(cli(['graph', 'fixtures/valid/compose-full-vm.xml', '--output', '-']).stdout).toMatch(/^flowchart LR\n/);
@@ -66,7 +68,7 @@ describe('vmparams graph', () => {
     mkdirSync(dir);
     const r = cli(['graph', 'fixtures/valid/compose-full-vm.xml', '-o', join(dir, 'missing', 'x.mmd')]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^vmparams graph: cannot write .*x\.mmd: no such file or directory\n$/);
+    expect(r.stderr).toMatch(/^vmparams graph: cannot write .*x\.mmd: no such file or directory; nothing was written\n$/);
     expect(existsSync(join(dir, 'missing'))).toBe(false);
     // A folder where the file should be: nothing is replaced, nothing is left behind.
     mkdirSync(join(dir, 'taken.svg'));

@@ -1,21 +1,28 @@
 /**
  * What the graph of a document must list, computed without src/graph: names, counts and NICs from the
- * element tree (src/xml/read.ts readXml, a different walk than the graph's), sizes from normalize()'s
- * output read directly. Shared by the model and renderer tests.
+ * generic element tree of the document (src/xml/reader.ts + toXElement, not the typed model the graph
+ * walks), sizes from normalize()'s output read directly. Shared by the model and renderer tests.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { normalize } from '../../src/normalize.js';
 import { NS } from '../../src/xml/names.js';
-import { readXml, type ReadElement, type ReadNode } from '../../src/xml/read.js';
+import { toXElement } from '../../src/xml/parse.js';
+import { readDocument } from '../../src/xml/reader.js';
+import { isText, textOf, type XElement } from '../../src/xml/tree.js';
 import { ROOT } from '../cli/helpers.js';
 
 type Obj = Record<string, unknown>;
-const isEl = (n: ReadNode): n is ReadElement => (n as ReadElement).name !== undefined;
-const kids = (el: ReadElement | undefined, name: string, ns: string = NS.vcloud) => (el?.children ?? []).filter(isEl).filter((c) => c.name === name && c.ns === ns);
-const kid = (el: ReadElement | undefined, name: string, ns: string = NS.vcloud) => kids(el, name, ns)[0];
-const attr = (el: ReadElement | undefined, name: string, ns: string | null = null) => el?.attrs.find((a) => a.name === name && a.ns === ns)?.value ?? null;
-const text = (el: ReadElement | undefined) => (el ? el.children.map((c) => ('text' in c ? c.text : '')).join('') : null);
+/** The document as a generic element tree (the reader, then the plain tree kept for unknown content). */
+export function xmlTree(xml: string | Uint8Array): XElement {
+  const doc = readDocument(xml);
+  return toXElement(doc, doc.root);
+}
+const kids = (el: XElement | undefined, name: string, ns: string = NS.vcloud) => (el?.children ?? []).filter((c): c is XElement => !isText(c) && c.name === name && c.ns === ns);
+const kid = (el: XElement | undefined, name: string, ns: string = NS.vcloud) => kids(el, name, ns)[0];
+// Unqualified attributes are keyed by their local name (Clark notation without a namespace).
+const attr = (el: XElement | undefined, name: string) => el?.attrs?.[name] ?? null;
+const text = (el: XElement | undefined) => (el ? textOf(el) : null);
 
 /** A NIC as the document writes it. */
 export interface ExpectedNic {
@@ -44,7 +51,7 @@ export interface Expected {
 // within one kind in document order.
 const VM_ITEMS = ['SourcedItem', 'CreateItem', 'ReconfigureItem', 'InstantiateVmParams', 'SourcedVmInstantiationParams'];
 
-function nicsOf(vmEl: ReadElement, item: string): ExpectedNic[] {
+function nicsOf(vmEl: XElement, item: string): ExpectedNic[] {
   const holder = item === 'SourcedItem' ? kid(vmEl, 'InstantiationParams') : vmEl;
   const section = kid(holder, 'NetworkConnectionSection');
   return kids(section, 'NetworkConnection').map((nc) => {
@@ -58,7 +65,7 @@ function nicsOf(vmEl: ReadElement, item: string): ExpectedNic[] {
   });
 }
 
-function vmName(el: ReadElement, item: string): string | null {
+function vmName(el: XElement, item: string): string | null {
   if (item === 'SourcedItem') return text(kid(kid(el, 'VmGeneralParams'), 'Name')) ?? attr(kid(el, 'Source'), 'name');
   if (item === 'SourcedVmInstantiationParams') return attr(kid(el, 'Source'), 'name');
   if (item === 'InstantiateVmParams') return attr(el, 'id');
@@ -67,7 +74,7 @@ function vmName(el: ReadElement, item: string): string | null {
 
 /** The expected lists of a document, from its element tree. */
 export function expectedOf(xml: string | Uint8Array): Expected {
-  const { root } = readXml(xml);
+  const root = xmlTree(xml);
   const networks = kids(kid(kid(root, 'InstantiationParams'), 'NetworkConfigSection'), 'NetworkConfig').map((nc) => {
     const conf = kid(nc, 'Configuration');
     const parent = kid(conf, 'ParentNetwork');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/document.js';
 import { normalize } from '../../src/normalize.js';
 import { graph } from '../../src/graph/index.js';
-import { XmlInputError } from '../../src/xml/read.js';
+import { XmlInputError } from '../../src/xml/errors.js';
 import { UnknownDocumentError } from '../../src/document.js';
 import { expectedOf, fixture, fixtureFiles, sourcedSizes } from './expected.js';
 import { farmXml } from './farm.mjs';

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/document.js';
 import { graph, renderGraph, GRAPH_FORMATS, type VAppGraph } from '../../src/graph/index.js';
 import { nicLabel } from '../../src/graph/labels.js';
-import { readXml, type ReadElement, type ReadNode } from '../../src/xml/read.js';
-import { fixture, fixtureFiles } from './expected.js';
+import { isText, textOf, type XElement } from '../../src/xml/tree.js';
+import { fixture, fixtureFiles, xmlTree } from './expected.js';
 
 const FILES = [...fixtureFiles('fixtures/valid'), ...fixtureFiles('fixtures/invalid')].filter((f) => {
   try {
@@ -66,17 +66,15 @@ function checkMermaid(g: VAppGraph, text: string) {
   for (const d of g.deleted ?? []) expect([...nodes.values()].some((l) => l.startsWith(`${d.name}\n`))).toBe(true);
 }
 
-const isEl = (n: ReadNode): n is ReadElement => (n as ReadElement).name !== undefined;
-function* elements(el: ReadElement): Generator<ReadElement> {
+function* elements(el: XElement): Generator<XElement> {
   yield el;
-  for (const c of el.children) if (isEl(c)) yield* elements(c);
+  for (const c of el.children ?? []) if (!isText(c)) yield* elements(c);
 }
-const textOf = (el: ReadElement) => el.children.map((c) => ('text' in c ? c.text : '')).join('');
 
 /** Every <text> (and <title>) of an SVG document, read with the project's XML reader (so it must be well-formed). */
-function svgTexts(svg: string): { root: ReadElement; texts: string[]; titles: string[] } {
+function svgTexts(svg: string): { root: XElement; texts: string[]; titles: string[] } {
   // Graphviz writes the SVG 1.1 DOCTYPE, which the project's reader refuses by design.
-  const { root } = readXml(svg.replace(/<!DOCTYPE[^>]*>/, ''));
+  const root = xmlTree(svg.replace(/<!DOCTYPE[^>]*>/, ''));
   const all = [...elements(root)];
   return { root, texts: all.filter((e) => e.name === 'text').map(textOf), titles: all.filter((e) => e.name === 'title').map(textOf) };
 }
@@ -85,7 +83,7 @@ function checkSvg(g: VAppGraph, svg: string) {
   const { root, titles } = svgTexts(svg);
   expect(root.name).toBe('svg');
   expect(root.ns).toBe('http://www.w3.org/2000/svg');
-  const boxes = [...elements(root)].filter((e) => e.name === 'g' && e.attrs.some((a) => a.name === 'class' && a.value === 'vm'));
+  const boxes = [...elements(root)].filter((e) => e.name === 'g' && e.attrs?.class === 'vm');
   expect(boxes).toHaveLength(g.vms.length);
   // Each box's tooltip carries the whole text, also what the box had to shorten.
   g.vms.forEach((vm, i) => {

@@ -5,27 +5,27 @@
  */
 import { describe, expect, it } from 'vitest';
 import { graph, renderGraph } from '../../src/graph/index.js';
-import { readXml, type ReadElement, type ReadNode } from '../../src/xml/read.js';
+import { isText, textOf, type XElement } from '../../src/xml/tree.js';
+import { xmlTree } from './expected.js';
 import { farmXml } from './farm.mjs';
 
-const isEl = (n: ReadNode): n is ReadElement => (n as ReadElement).name !== undefined;
-function* elements(el: ReadElement): Generator<ReadElement> {
+function* elements(el: XElement): Generator<XElement> {
   yield el;
-  for (const c of el.children) if (isEl(c)) yield* elements(c);
+  for (const c of el.children ?? []) if (!isText(c)) yield* elements(c);
 }
-const a = (el: ReadElement, name: string) => el.attrs.find((x) => x.name === name)?.value;
-const n = (el: ReadElement, name: string) => Number(a(el, name));
+const a = (el: XElement, name: string) => el.attrs?.[name];
+const n = (el: XElement, name: string) => Number(a(el, name));
 
 describe('the SVG of 50 VMs on 5 networks', () => {
   const g = graph(farmXml(50, 5));
   const svg = renderGraph(g, 'svg');
-  const { root } = readXml(svg);
+  const root = xmlTree(svg);
   const all = [...elements(root)];
   const width = n(root, 'width');
   const height = n(root, 'height');
   const boxes = all
     .filter((e) => e.name === 'g' && a(e, 'class') === 'vm')
-    .map((e) => e.children.filter(isEl).find((c) => c.name === 'rect')!)
+    .map((e) => e.children!.find((c): c is XElement => !isText(c) && c.name === 'rect')!)
     .map((r) => ({ x: n(r, 'x'), y: n(r, 'y'), w: n(r, 'width'), h: n(r, 'height') }));
   const lines = all.filter((e) => e.name === 'line').map((l) => ({ x1: n(l, 'x1'), y1: n(l, 'y1'), x2: n(l, 'x2'), y2: n(l, 'y2'), stroke: a(l, 'stroke')!, dashed: a(l, 'stroke-dasharray') !== undefined }));
   const buses = lines.filter((l) => l.y1 === l.y2 && l.x2 - l.x1 > 100);

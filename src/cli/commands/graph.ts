@@ -4,11 +4,11 @@
  * as a request is reported like normalize does (one line, exit 1); a bad flag or an unreadable file
  * exits 2.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { boolOpt, choiceOpt, parseCommandArgs, stringOpt } from '../args.js';
 import { documentErrorLine } from '../docerrors.js';
-import { describeFsError, UsageError } from '../errors.js';
+import { AtomicWriteError, writeFileAtomicSync } from '../atomic-write.js';
+import { UsageError } from '../errors.js';
 import { HELP } from '../help.js';
 import { collectInputs, readInputFile } from '../inputs.js';
 import type { Io } from '../io.js';
@@ -53,19 +53,18 @@ export async function runGraph(argv: string[], io: Io): Promise<0 | 1 | 2> {
 }
 
 /**
- * Replace `file` with `text` atomically: a temporary file in the same folder, then rename, so a
- * reader never sees half a picture. (src/cli/atomic-write.ts's writeFileAtomic does the same with
- * more care for modes and symlinks; this is the one place to swap it in.)
+ * Replace `file` with `text` atomically (atomic-write.ts: temporary file in the same folder, fsync,
+ * rename; an existing file keeps its mode), so a reader never sees half a picture. The error names
+ * the file as the user wrote it.
  */
 function writeOutput(io: Io, file: string, text: string): void {
-  const target = path.resolve(io.cwd, file);
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const abs = path.resolve(io.cwd, file);
   try {
-    fs.writeFileSync(temp, text);
-    fs.renameSync(temp, target);
+    writeFileAtomicSync(abs, text);
   } catch (e) {
-    fs.rmSync(temp, { force: true });
-    throw new UsageError(`graph: cannot write ${file}: ${describeFsError(e)}`);
+    if (!(e instanceof AtomicWriteError)) throw e;
+    const head = `cannot write ${abs}: `;
+    throw new UsageError(`graph: cannot write ${file}: ${e.message.startsWith(head) ? e.message.slice(head.length) : e.message}`);
   }
 }
 
