@@ -7,7 +7,8 @@ import { redact } from '../cli/sanitize.js';
 import { build, kindOf, type VmParamsDocument } from '../document.js';
 import type { Kind } from '../model/roots.js';
 import { validateSync } from '../validate/index.js';
-import { decodeXml, readXml } from '../xml/read.js';
+import { decodeXml } from '../xml/decode.js';
+import { readTree } from './xml.js';
 import { actionHref, mediaTypeOf, readActionAnswer, targetMismatch, type TaskInfo, type UploadLink } from './actions.js';
 import { readContext, type ContextReport } from './context.js';
 import { describeServerError, parseServerError, VcdError, type ServerError } from './errors.js';
@@ -196,10 +197,10 @@ class VcdClient implements Client {
     let kind: Kind;
     if (typeof input === 'string' || input instanceof Uint8Array) {
       body = input;
-      text = decodeXml(input);
       try {
-        const root = readXml(input).root;
+        const root = readTree(input);
         kind = kindOf(root.ns, root.name);
+        text = typeof input === 'string' ? input : decodeXml(input).text;
       } catch (e) {
         throw new VcdError('invalid', `not a request document: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
       }

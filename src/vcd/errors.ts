@@ -5,7 +5,7 @@
  * message names an element of the sent document, that element's place. The server's `stackTrace`
  * is never kept: it is for system administrators and can be pages long.
  */
-import { attr, readAnswer } from './xml.js';
+import { attr, kid, readAnswer } from './xml.js';
 
 /**
  * What failed: `http` an action or read answered with an error status, `task` the task ended in
@@ -111,7 +111,7 @@ export function parseServerError(body: string): ServerError | undefined {
   if (!text.startsWith('<')) return undefined;
   const root = readAnswer(text);
   if (!root) return undefined;
-  const el = root.name === 'Error' ? root : root.children.find((c): c is typeof root => 'name' in c && c.name === 'Error');
+  const el = root.name === 'Error' ? root : kid(root, 'Error');
   if (!el) return undefined;
   return fromFields(attr(el, 'majorErrorCode'), attr(el, 'minorErrorCode'), attr(el, 'message'));
 }

@@ -11,7 +11,7 @@
  * preferring the prefix the message used, since the cell writes the prefix of the sent document.
  */
 import type { ElementPlace } from './errors.js';
-import { readXml, type ReadElement } from '../xml/read.js';
+import { isEl, readTree, textOf as ownText, type El } from './xml.js';
 
 /** The element (and how the server wrote its name) a message is about, as far as its words say. */
 interface Clue {
@@ -51,32 +51,20 @@ function cluesOf(message: string): Clue[] {
   return out;
 }
 
-/** Every element of the tree, in document order, with its path (no recursion: documents can be deep). */
-function elements(root: ReadElement): { el: ReadElement; path: string }[] {
-  const out: { el: ReadElement; path: string }[] = [];
-  const stack: { el: ReadElement; path: string }[] = [{ el: root, path: `/${root.name}` }];
+/** Every element of the tree, in document order (no recursion: documents can be deep). */
+function elements(root: El): El[] {
+  const out: El[] = [];
+  const stack = [root];
   while (stack.length > 0) {
-    const item = stack.pop()!;
-    out.push(item);
-    const kids = item.el.children.filter((c): c is ReadElement => 'name' in c);
-    const count = new Map<string, number>();
-    for (const k of kids) count.set(k.name, (count.get(k.name) ?? 0) + 1);
-    const seen = new Map<string, number>();
-    const paths = kids.map((k) => {
-      const n = (seen.get(k.name) ?? 0) + 1;
-      seen.set(k.name, n);
-      return `${item.path}/${k.name}${count.get(k.name)! > 1 ? `[${n}]` : ''}`;
-    });
-    for (let i = kids.length - 1; i >= 0; i--) stack.push({ el: kids[i]!, path: paths[i]! });
+    const el = stack.pop()!;
+    out.push(el);
+    const children = el.children.filter(isEl);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   return out;
 }
 
-function textOf(el: ReadElement): string {
-  let s = '';
-  for (const c of el.children) if (!('name' in c)) s += c.text;
-  return s.trim();
-}
+const textOf = (el: El) => ownText(el) ?? '';
 
 /**
  * Where the element a server message names is in `sent` (the document text as sent), or undefined.
@@ -86,9 +74,9 @@ function textOf(el: ReadElement): string {
 export function locate(message: string, sent: string, prefer: readonly string[] = []): ElementPlace | undefined {
   const clues = cluesOf(message);
   if (clues.length === 0) return undefined;
-  let root: ReadElement;
+  let root: El;
   try {
-    root = readXml(sent).root;
+    root = readTree(sent);
   } catch {
     return undefined;
   }
@@ -100,28 +88,28 @@ export function locate(message: string, sent: string, prefer: readonly string[] 
   return undefined;
 }
 
-function find(clue: Clue, all: { el: ReadElement; path: string }[], prefer: readonly string[]): ElementPlace | undefined {
+function find(clue: Clue, all: El[], prefer: readonly string[]): ElementPlace | undefined {
   let hits: typeof all;
   let shownName: string;
   if (clue.element) {
     const [prefix, local] = clue.element.includes(':') ? clue.element.split(':', 2) : ['', clue.element];
-    hits = all.filter((x) => x.el.name === local);
-    const samePrefix = hits.filter((x) => x.el.prefix === prefix);
+    hits = all.filter((x) => x.name === local);
+    const samePrefix = hits.filter((x) => x.prefix === prefix);
     if (samePrefix.length) hits = [...samePrefix, ...hits.filter((x) => !samePrefix.includes(x))];
     const v = clue.value;
-    if (v !== undefined) hits = [...hits.filter((x) => textOf(x.el) === v), ...hits.filter((x) => textOf(x.el) !== v)];
+    if (v !== undefined) hits = [...hits.filter((x) => textOf(x) === v), ...hits.filter((x) => textOf(x) !== v)];
     shownName = clue.element;
   } else if (clue.value !== undefined) {
     const v = clue.value;
-    hits = all.filter((x) => textOf(x.el) === v || x.el.attrs.some((a) => a.value === v));
-    shownName = hits[0]?.el.name ?? '';
+    hits = all.filter((x) => textOf(x) === v || x.attrs.some((a) => a.value === v));
+    shownName = hits[0]?.name ?? '';
   } else {
     const id = clue.id!;
-    hits = all.filter((x) => x.el.attrs.some((a) => a.value.toLowerCase().includes(id)));
-    shownName = hits[0]?.el.name ?? '';
+    hits = all.filter((x) => x.attrs.some((a) => a.value.toLowerCase().includes(id)));
+    shownName = hits[0]?.name ?? '';
   }
   if (hits.length === 0) return undefined;
   const preferred = hits.find((x) => prefer.some((p) => p === x.path || p.startsWith(`${x.path}/@`)));
   const best = preferred ?? hits[0]!;
-  return { line: best.el.line, column: best.el.column, path: best.path, element: shownName || best.el.name };
+  return { line: best.line, column: best.column, path: best.path, element: shownName || best.name };
 }
