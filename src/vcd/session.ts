@@ -5,6 +5,7 @@
  * (`/oauth/provider/token`), form `grant_type=refresh_token&refresh_token=...`, bearer =
  * `access_token`. Logout: `DELETE /cloudapi/1.0.0/sessions/current` (36.0+) or `/sessions/{id}`.
  */
+import { redact } from '../cli/sanitize.js';
 import { describeServerError, parseServerError, VcdError } from './errors.js';
 import type { Http } from './http.js';
 import { compareApiVersions, CURRENT_SESSION_SINCE } from './versions.js';
@@ -38,9 +39,11 @@ export function isProvider(c: Credentials): boolean {
   return c.provider || c.org.toLowerCase() === 'system';
 }
 
-/** The login failure for a 4xx/5xx answer: what the server said, never its body. */
-function refused(status: number, body: string, who: string): VcdError {
-  const server = parseServerError(body) ?? {};
+/** The login failure for a 4xx/5xx answer: what the server said (credentials redacted), never its body. */
+function refused(status: number, body: string, who: string, c: Credentials): VcdError {
+  const secrets = [c.password, c.token, c.password !== undefined ? `${c.user}@${c.org}:${c.password}` : undefined].filter((x): x is string => !!x);
+  const parsed = parseServerError(body) ?? {};
+  const server = { ...parsed, ...(parsed.message ? { message: redact(parsed.message, secrets) } : {}) };
   const why = server.message || server.minorErrorCode ? describeServerError(server, status) : `HTTP ${status}`;
   const hint = status === 401 || status === 403 || status === 400 ? 'wrong credentials, or a locked or disabled account' : 'the server could not make a session';
   return new VcdError('login', `login as ${who} refused: ${why} (${hint})`, { status, server });
@@ -56,7 +59,7 @@ export async function login(http: Http, c: Credentials, version: string): Promis
       body: `grant_type=refresh_token&refresh_token=${encodeURIComponent(c.token)}`,
     });
     const who = `the API token of org ${c.org}`;
-    if (res.status < 200 || res.status >= 300) throw refused(res.status, res.body, who);
+    if (res.status < 200 || res.status >= 300) throw refused(res.status, res.body, who, c);
     let token: unknown;
     try {
       token = (JSON.parse(res.body) as { access_token?: unknown }).access_token;
@@ -71,7 +74,7 @@ export async function login(http: Http, c: Credentials, version: string): Promis
   const basic = Buffer.from(`${c.user}@${c.org}:${c.password}`, 'utf8').toString('base64');
   const res = await http.request('POST', path, { headers: { Accept: `application/json;version=${version}`, Authorization: `Basic ${basic}` } });
   const who = `${c.user}@${c.org}`;
-  if (res.status < 200 || res.status >= 300) throw refused(res.status, res.body, who);
+  if (res.status < 200 || res.status >= 300) throw refused(res.status, res.body, who, c);
   const bearer = res.headers['x-vmware-vcloud-access-token'];
   if (!bearer) throw new VcdError('protocol', `POST ${path}: the answer has no X-VMWARE-VCLOUD-ACCESS-TOKEN header (is the server older than API 33.0?)`, { status: res.status });
   let id: string | undefined;

@@ -171,7 +171,7 @@ describe('vcd send', () => {
 
   it('a refused login (password or token) is exit 2, one line, nothing sent', async () => {
     const n = vcd.seen.length;
-    const r = await run(['vcd', 'send', doc('instantiate-minimal.xml'), ...login(), '--to', vdc], { env: { VMPARAMS_VCD_PASSWORD: 'wrong-password' } });
+    const r = await run(['vcd', 'send', doc('instantiate-minimal.xml'), ...login(), '--to', vdc], { env: { VMPARAMS_VCD_PASSWORD: 'wrong' } });
     expect(r.status).toBe(2);
     expect(oneLine(r)).toBe('vmparams vcd send: login as alice@acme refused: UNAUTHORIZED (401): Invalid credentials for alice@acme (wrong credentials, or a locked or disabled account); check --org, --user and VMPARAMS_VCD_PASSWORD (or VMPARAMS_VCD_TOKEN)');
     expect(vcd.seen.slice(n).some((q) => q.url.includes('/action/'))).toBe(false);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { apiVersionOpt, boolOpt, parseCommandArgs, stringOpt, type OptionSpec, type ParsedArgs } from '../args.js';
 import { describeFsError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { safeText } from '../sanitize.js';
+import { escapeControls, safeText } from '../sanitize.js';
 import type { ConnectOptions } from '../../vcd/client.js';
 import { VcdError } from '../../vcd/errors.js';
 
@@ -124,22 +124,26 @@ export function exitOf(e: VcdError, sending: boolean): 1 | 2 {
   return sending && (e.kind === 'http' || e.kind === 'task' || e.kind === 'invalid') ? 1 : 2;
 }
 
-/** The one line for a failure that ends a command with exit 2, with advice where there is one. */
-export function failureLine(command: string, e: VcdError, c: Pick<Connection, 'shown'>): string {
+/**
+ * The one line for a failure that ends a command with exit 2, with advice where there is one.
+ * The library has redacted what the server said inside the message already; here only controls are
+ * escaped, since redacting our own words would give a password away ("[redacted] credentials").
+ */
+export function failureLine(command: string, e: VcdError): string {
   let advice = '';
   if (e.kind === 'tls') advice = '; pass its CA certificate with --ca FILE, or use --insecure only on a network you trust';
   else if (e.kind === 'login') advice = '; check --org, --user and VMPARAMS_VCD_PASSWORD (or VMPARAMS_VCD_TOKEN)';
   else if (e.kind === 'timeout') advice = '; raise --timeout, or check the server';
-  return `vmparams ${command}: ${c.shown(e.message)}${advice}\n`;
+  return `vmparams ${command}: ${escapeControls(e.message)}${advice}\n`;
 }
 
 /** Run a subcommand body: a VcdError becomes one line and its exit status; usage errors pass to the dispatcher. */
-export async function guarded(command: string, io: Io, c: () => Connection | undefined, body: () => Promise<number>, sending = false): Promise<number> {
+export async function guarded(command: string, io: Io, body: () => Promise<number>, sending = false): Promise<number> {
   try {
     return await body();
   } catch (e) {
     if (!(e instanceof VcdError)) throw e;
-    io.stderr(failureLine(command, e, c() ?? { shown: (t) => safeText(t) }));
+    io.stderr(failureLine(command, e));
     return exitOf(e, sending) === 1 ? 1 : 2;
   }
 }

@@ -146,7 +146,7 @@ export async function runSend(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     if (!(e instanceof VcdError)) throw e;
     if (exitOf(e, true) === 2) {
-      io.stderr(failureLine(CMD, e, c));
+      io.stderr(failureLine(CMD, e));
       return 2;
     }
     printRefusal(io, c, display, e);
@@ -158,7 +158,7 @@ export async function runSend(argv: string[], io: Io): Promise<number> {
         error: {
           ...(e.majorErrorCode !== undefined ? { majorErrorCode: e.majorErrorCode } : e.status !== undefined ? { majorErrorCode: e.status } : {}),
           ...(e.minorErrorCode ? { minorErrorCode: e.minorErrorCode } : {}),
-          message: c.shown(e.serverMessage ?? e.message),
+          message: e.serverMessage !== undefined ? c.shown(e.serverMessage) : escapeControls(e.message),
           ...(e.place ? { file: display, line: e.place.line, column: e.place.column, path: c.shown(e.place.path), element: c.shown(e.place.element) } : {}),
         },
       });
@@ -174,6 +174,6 @@ function printRefusal(io: Io, c: Connection, display: string, e: VcdError): void
   const where = e.place ? `${display}:${e.place.line}:${e.place.column}` : display;
   // The server's own words when it sent an <Error>; else what went wrong (status, the request).
   const said = e.kind === 'http' && (e.serverMessage || e.minorErrorCode) ? describeServerError({ majorErrorCode: e.majorErrorCode ?? e.status, minorErrorCode: e.minorErrorCode, message: e.serverMessage }) : e.message;
-  io.stderr(`${where}: error server: ${c.shown(said)}\n`);
+  io.stderr(`${where}: error server: ${said === e.message ? escapeControls(said) : c.shown(said)}\n`);
   if (e.task) io.stderr(`${display}: task ${c.shown(e.task)}${e.vApp ? ` (vApp ${c.shown(e.vApp)})` : ''}\n`);
 }

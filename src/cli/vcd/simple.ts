@@ -7,7 +7,7 @@ import path from 'node:path';
 import { boolOpt, choiceOpt, stringOpt } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { jsonText } from '../sanitize.js';
+import { escapeControls, jsonText } from '../sanitize.js';
 import { VCD_HELP } from './help.js';
 import { connection, guarded, parseVcdArgs, type Connection } from './common.js';
 import { connect } from '../../vcd/client.js';
@@ -20,7 +20,7 @@ export async function runVersions(argv: string[], io: Io): Promise<number> {
   const format = choiceOpt(cmd, args, 'format', ['text', 'json'] as const, 'text');
   if (args.positionals.length) throw new UsageError(`${cmd}: takes no operands, got '${args.positionals[0]}'`);
   const c = connection(cmd, args, io, 'none');
-  return guarded(cmd, io, () => c, async () => {
+  return guarded(cmd, io, async () => {
     const client = await connect(c.options);
     try {
       const list = await client.versions();
@@ -48,7 +48,7 @@ export async function runSchemas(argv: string[], io: Io): Promise<number> {
   const st = fs.statSync(dir, { throwIfNoEntry: false });
   if (st && !st.isDirectory()) throw new UsageError(`${cmd}: --out ${out}: not a directory`);
   const c = connection(cmd, args, io, 'optional');
-  return guarded(cmd, io, () => c, async () => {
+  return guarded(cmd, io, async () => {
     const client = await connect(c.options);
     try {
       fs.mkdirSync(dir, { recursive: true });
@@ -73,15 +73,23 @@ export async function runContext(argv: string[], io: Io): Promise<number> {
   if (!vdc) throw new UsageError(`${cmd}: give --vdc HREF (e.g. https://vcd.example.com/api/vdc/<id>)`);
   if (args.positionals.length) throw new UsageError(`${cmd}: takes no operands, got '${args.positionals[0]}'`);
   const c: Connection = connection(cmd, args, io, 'need');
-  return guarded(cmd, io, () => c, async () => {
+  return guarded(cmd, io, async () => {
     const client = await connect(c.options);
     try {
       const r = await client.context(vdc);
-      for (const w of r.warnings) io.stderr(`warning: ${c.shown(w)}\n`);
-      io.stdout(jsonText(JSON.parse(c.shown(JSON.stringify(r.context))) as unknown) + '\n');
+      for (const w of r.warnings) io.stderr(`warning: ${escapeControls(w)}\n`);
+      io.stdout(jsonText(shownDeep(r.context, c.shown)) + '\n');
       return 0;
     } finally {
       await client.close();
     }
   });
+}
+
+/** Every string of a JSON value (the server's names and hrefs) made printable; keys are ours. */
+function shownDeep(v: unknown, shown: (s: string) => string): unknown {
+  if (typeof v === 'string') return shown(v);
+  if (Array.isArray(v)) return v.map((x) => shownDeep(x, shown));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shownDeep(x, shown)]));
+  return v;
 }
