@@ -69,7 +69,8 @@ export async function login(http: Http, c: Credentials, version: string): Promis
     if (typeof token !== 'string' || token === '') throw new VcdError('protocol', `POST ${path}: the answer has no access_token`, { status: res.status });
     return { bearer: token, version };
   }
-  if (c.user === undefined || c.password === undefined) throw new VcdError('usage', 'login needs a user and a password, or an API token');
+  if (c.user === undefined) throw new VcdError('usage', 'login needs a user and a password, or an API token');
+  if (c.password === undefined || c.password === '') throw new VcdError('usage', `no password given for ${c.user}@${c.org}`);
   const path = provider ? '/cloudapi/1.0.0/sessions/provider' : '/cloudapi/1.0.0/sessions';
   const basic = Buffer.from(`${c.user}@${c.org}:${c.password}`, 'utf8').toString('base64');
   const res = await http.request('POST', path, { headers: { Accept: `application/json;version=${version}`, Authorization: `Basic ${basic}` } });
