@@ -9,6 +9,7 @@ import { makeReport, type Problem, type Report } from './problem.js';
 import { checkSchema, validateSchemaSync } from './xsd.js';
 import { rules, runRules } from './rules/index.js';
 import { loadContext } from './context.js';
+import { applyRuleLevels, checkRuleLevels, type RuleLevel } from '../config/levels.js';
 
 /** Options for validate. */
 export interface ValidateOptions extends ReadLimits {
@@ -20,6 +21,8 @@ export interface ValidateOptions extends ReadLimits {
   lint?: boolean;
   /** A VDC description (JSON text or parsed; see schemas/vdc-context.schema.json) enabling the context rules. Invalid: throws ContextError. */
   context?: unknown;
+  /** Rule levels by id (`off`, `info`, `warning`, `error`), as `--rule` and the config's `rules` set them; `xml`/`xsd` cannot be set. Invalid: throws RuleLevelError. */
+  rules?: Readonly<Record<string, RuleLevel>>;
 }
 
 /** The problem for input that cannot be read as XML at all. */
@@ -38,6 +41,7 @@ export async function validate(xml: string | Uint8Array, opts: ValidateOptions =
 
 /** Synchronous validate (the schema set is compiled on first use and cached). */
 export function validateSync(xml: string | Uint8Array, opts: ValidateOptions = {}): Report {
+  if (opts.rules) checkRuleLevels(opts.rules);
   if (opts.lint === false) return schemaOnly(xml, opts);
   let root;
   try {
@@ -55,7 +59,7 @@ export function validateSync(xml: string | Uint8Array, opts: ValidateOptions = {
     // Not one of the five requests: the schema check has said so already.
     if (!(e instanceof UnknownDocumentError)) throw e;
   }
-  if (doc) problems.push(...withoutSchemaEchoes(lint(doc, opts), problems));
+  if (doc) problems.push(...applyRuleLevels(withoutSchemaEchoes(lint(doc, opts), problems), opts.rules));
   return makeReport(doc?.kind ?? null, oneLine(problems));
 }
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import type { Paint, Style } from '../colour.js';
 import type { Problem } from '../lib.js';
-import type { FileResult, Totals } from './results.js';
+import type { FileResult, SkippedFile, Totals } from './results.js';
 
 /** Options for the text formatter. */
 export interface TextOptions {
@@ -22,10 +22,11 @@ export function formatFileText(result: FileResult, opts: TextOptions): string {
   const { paint } = opts;
   let lines: string[] | undefined;
   let out = '';
+  const display = visible(result.display);
   for (const p of result.report.problems) {
     out +=
-      `${paint('cyan', result.display)}:${paint('yellow', String(p.line))}:${paint('yellow', String(p.column))}: ` +
-      `${paint(SEVERITY_STYLE[p.severity], p.severity)} ${paint('gray', p.rule)}: ${p.message}\n`;
+      `${paint('cyan', display)}:${paint('yellow', String(p.line))}:${paint('yellow', String(p.column))}: ` +
+      `${paint(SEVERITY_STYLE[p.severity], p.severity)} ${paint('gray', p.rule)}: ${visible(p.message)}\n`;
     if (opts.frames && p.line > 0) {
       lines ??= sourceLines(result);
       const frame = codeFrame(lines, p.line, p.column, paint, SEVERITY_STYLE[p.severity]);
@@ -52,7 +53,7 @@ const MAX_WIDTH = 160;
 function codeFrame(lines: string[], line: number, column: number, paint: Paint, style: Style): string {
   const raw = lines[line - 1];
   if (raw === undefined) return '';
-  let text = raw.replace(/\r$/, '').replace(/\t/g, ' ');
+  let text = visible(raw.replace(/\r$/, '').replace(/\t/g, ' '));
   // libxml2 reports schema problems by line only: point at the first tag on that line then.
   let col = column > 0 ? column : text.search(/\S/) + 1;
   if (text.length > MAX_WIDTH) {
@@ -70,17 +71,33 @@ function codeFrame(lines: string[], line: number, column: number, paint: Paint, 
   return out;
 }
 
+/**
+ * Control characters written as visible escapes (`\x1b`): a file name or a message quoting one
+ * must not drive the terminal (HELPERS.md: no escape sequence from outside input is printed).
+ */
+export function visible(s: string): string {
+  return CONTROL.test(s) ? s.replace(CONTROLS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`) : s;
+}
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const CONTROLS = new RegExp(CONTROL.source, 'g');
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The closing line: what was found, or that everything passed. */
-export function formatSummaryText(t: Totals, failed: boolean, paint: Paint): string {
+/** `; 2 files skipped (not Cloud Director requests)` after the summary, when a walk skipped some. */
+function skippedNote(skipped: readonly SkippedFile[]): string {
+  if (skipped.length === 0) return '';
+  return `; ${plural(skipped.length, 'file')} skipped (not Cloud Director requests; --format json lists them)`;
+}
+
+/** The closing line: what was found, or that everything passed; then the files a walk skipped, if any. */
+export function formatSummaryText(t: Totals, failed: boolean, paint: Paint, skipped: readonly SkippedFile[] = []): string {
   const problems = t.errors + t.warnings + t.infos;
   if (problems === 0) {
-    return paint(['green', 'bold'], `✔ ${plural(t.files, 'file')} checked, no problems`) + '\n';
+    return paint(['green', 'bold'], `✔ ${plural(t.files, 'file')} checked, no problems`) + skippedNote(skipped) + '\n';
   }
   const parts = [plural(t.errors, 'error'), plural(t.warnings, 'warning')];
   if (t.infos > 0) parts.push(`${t.infos} info`);
   const text = `${failed ? '✖' : '⚠'} ${plural(problems, 'problem')} (${parts.join(', ')}) in ${plural(t.filesWithProblems, 'file')}`;
   const checked = t.files !== t.filesWithProblems ? ` (${plural(t.files, 'file')} checked)` : '';
-  return paint([failed ? 'red' : 'yellow', 'bold'], text) + checked + '\n';
+  return paint([failed ? 'red' : 'yellow', 'bold'], text) + checked + skippedNote(skipped) + '\n';
 }
