@@ -83,6 +83,7 @@ export function readConfigFile(file: string, shown: string = file): ConfigFile {
     throw new ConfigError(`${shown}: ${describeFsError(e)}`, abs);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') throw new ConfigError(`${shown}: the file is empty; a config file is a JSON object such as { "rules": {} }`, abs);
   let value: unknown;
   try {
     value = JSON.parse(text);
