@@ -154,3 +154,18 @@ function scan(text: string): Map<string, Entry> {
     }
   }
 }
+
+/**
+ * Problems with the line and column of their JSON pointer `path` in `text` (those that have one
+ * already, or no path, are kept as they are). The validator works on the parsed value, which has
+ * no positions: hence 0:0 before this.
+ */
+export function placeProblems<P extends { line: number; column: number; path: string }>(problems: readonly P[], text: string): P[] {
+  if (!problems.some((p) => p.line === 0)) return [...problems];
+  const positions = JsonPositions.of(text);
+  return problems.map((p) => {
+    if (p.line !== 0) return p;
+    const at = positions.locate(p.path);
+    return at ? { ...p, line: at.line, column: at.column } : p;
+  });
+}

@@ -83,21 +83,24 @@ const CONTROLS = new RegExp(CONTROL.source, 'g');
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** `; 2 files skipped (not Cloud Director requests)` after the summary, when a walk skipped some. */
-function skippedNote(skipped: readonly SkippedFile[]): string {
+/** `; 2 files skipped (not Cloud Director requests; ...)` after the summary, when a walk skipped some. */
+function skippedNote(skipped: readonly SkippedFile[], why: string): string {
   if (skipped.length === 0) return '';
-  return `; ${plural(skipped.length, 'file')} skipped (not Cloud Director requests; --format json lists them)`;
+  return `; ${plural(skipped.length, 'file')} skipped (${why}; --format json lists them)`;
 }
 
-/** The closing line: what was found, or that everything passed; then the files a walk skipped, if any. */
-export function formatSummaryText(t: Totals, failed: boolean, paint: Paint, skipped: readonly SkippedFile[] = []): string {
+/**
+ * The closing line: what was found, or that everything passed; then how many files a walk skipped
+ * and why (`why`: what they are not).
+ */
+export function formatSummaryText(t: Totals, failed: boolean, paint: Paint, skipped: readonly SkippedFile[] = [], why = 'not Cloud Director requests'): string {
   const problems = t.errors + t.warnings + t.infos;
   if (problems === 0) {
-    return paint(['green', 'bold'], `✔ ${plural(t.files, 'file')} checked, no problems`) + skippedNote(skipped) + '\n';
+    return paint(['green', 'bold'], `✔ ${plural(t.files, 'file')} checked, no problems`) + skippedNote(skipped, why) + '\n';
   }
   const parts = [plural(t.errors, 'error'), plural(t.warnings, 'warning')];
   if (t.infos > 0) parts.push(`${t.infos} info`);
   const text = `${failed ? '✖' : '⚠'} ${plural(problems, 'problem')} (${parts.join(', ')}) in ${plural(t.filesWithProblems, 'file')}`;
   const checked = t.files !== t.filesWithProblems ? ` (${plural(t.files, 'file')} checked)` : '';
-  return paint([failed ? 'red' : 'yellow', 'bold'], text) + checked + skippedNote(skipped) + '\n';
+  return paint([failed ? 'red' : 'yellow', 'bold'], text) + checked + skippedNote(skipped, why) + '\n';
 }
