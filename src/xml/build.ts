@@ -63,13 +63,14 @@ function buildLeaf(ns: string | null, local: string, value: unknown, desc: LeafD
   }
   const attrs: Record<string, string> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (k === '$value' || k === '$attrs' || k === '$any' || v === undefined) continue;
+    if (k === '$value' || k === '$attrs' || k === '$any' || k === '$ns' || v === undefined) continue;
     const d = desc.attrs.find((a) => a.key === k);
     if (!d) throw new BuildError(`unknown attribute "${k}" on <${local}>${desc.attrs.length ? ` (known: ${desc.attrs.map((a) => a.key).join(', ')})` : ''}; put foreign attributes in $attrs as {"{namespace}name": value}`, path);
     attrs[clark(d.ns, d.local)] = scalar(v, { ...desc, codec: d.codec }, `${path}/@${k}`);
   }
   Object.assign(attrs, value.$attrs as Record<string, string> | undefined);
   if (Object.keys(attrs).length) el.attrs = attrs;
+  if (isObj(value.$ns)) el.namespaces = value.$ns as Record<string, string>;
   const children: XNode[] = [];
   // `{ $value: '' }` alone is the scalar '' in object form and is written the same way (parse reads both back as '').
   const bare = !el.attrs && !(Array.isArray(value.$any) && value.$any.length);
@@ -79,7 +80,7 @@ function buildLeaf(ns: string | null, local: string, value: unknown, desc: LeafD
   return el;
 }
 
-const RESERVED = new Set(['$attrs', '$any', 'kind']);
+const RESERVED = new Set(['$attrs', '$any', '$ns', 'kind']);
 
 function buildComplex(ns: string | null, local: string, value: Obj, desc: ComplexDesc, path: string): XElement {
   const el: XElement = { ns, name: local };
@@ -97,6 +98,7 @@ function buildComplex(ns: string | null, local: string, value: Obj, desc: Comple
     Object.assign(attrs, value.$attrs);
   }
   if (Object.keys(attrs).length) el.attrs = attrs;
+  if (isObj(value.$ns)) el.namespaces = value.$ns as Record<string, string>;
 
   const children: XNode[] = [];
   for (const p of desc.children) {
@@ -245,6 +247,8 @@ export function serialize(root: XElement, opts: WriteOptions = {}): string {
       for (const [ns, p] of prefixOf) if (ns !== NS.xml && used.has(ns)) attribute(p ? `xmlns:${p}` : 'xmlns', ns);
       if (defaultNs && attrPrefixOf.get(defaultNs) !== '') attribute(`xmlns:${attrPrefixOf.get(defaultNs)}`, defaultNs);
     }
+    // Declarations the document made itself (parse keeps them in $ns / namespaces), for prefixes the writer does not use.
+    if (el.namespaces) for (const p in el.namespaces) if (p !== '' && !taken.has(p)) attribute(`xmlns:${p}`, el.namespaces[p]);
     if (el.attrs) {
       for (const k in el.attrs) {
         const local = unclark(k).local;
