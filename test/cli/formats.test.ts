@@ -114,7 +114,7 @@ describe('--format github', () => {
         },
       },
     ]);
-    expect(out).toBe('::notice file=dir%2Cx/a%3Ab%25.xml,title=x/y::no place: 50%25, a\\x1b[31mred\n::error file=dir%2Cx/a%3Ab%25.xml,line=3,title=xsd::line only\n');
+    expect(out).toBe('::notice file=dir%2Cx/a%3Ab%25.xml,title=x/y::no place: 50%25, a\\u001b[31mred\n::error file=dir%2Cx/a%3Ab%25.xml,line=3,title=xsd::line only\n');
   });
 });
 
@@ -214,7 +214,7 @@ describe('-o FILE, --max-warnings, --quiet', () => {
   it('-o into a folder that does not exist is one line and exit 2', async () => {
     const r = await runIn(['validate', '--no-config', '-o', join(tmp.dir, 'no/such/dir/r.sarif'), 'fixtures/valid/clone-copy.xml']);
     expect(r.status).toBe(2);
-    expect(r.err).toMatch(/^vmparams validate: -o .*r\.sarif: cannot write: no such file or directory\n$/);
+    expect(r.err).toMatch(/^vmparams validate: -o: cannot write .*r\.sarif: no such file or directory; nothing was written\n$/);
   });
 
   const WARN = 'fixtures/invalid/semantic/poweron-without-deploy.xml';

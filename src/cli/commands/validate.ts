@@ -140,7 +140,7 @@ export async function runValidate(argv: string[], io: Io): Promise<0 | 1 | 2> {
   else if (format === 'junit') report = formatJunit(final, skipped);
   else if (format === 'github') report = formatGithub(final);
   else report = formatSarif(final, { catalogue: await loadCatalogue(), version: packageVersion(), cwd: io.cwd });
-  if (outputFile !== undefined) writeReportFile(outputFile, report, 'validate', outputArg!);
+  if (outputFile !== undefined) writeReportFile(outputFile, report, 'validate');
   else io.stdout(report);
   if (tooMany && !(text && outputFile === undefined)) io.stderr(tooMany);
   return failed;

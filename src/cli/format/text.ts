@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import type { Paint, Style } from '../colour.js';
+import { escapeControls } from '../sanitize.js';
 import type { Problem } from '../lib.js';
 import type { FileResult, SkippedFile, Totals } from './results.js';
 
@@ -72,14 +73,10 @@ function codeFrame(lines: string[], line: number, column: number, paint: Paint, 
 }
 
 /**
- * Control characters written as visible escapes (`\x1b`): a file name or a message quoting one
- * must not drive the terminal (HELPERS.md: no escape sequence from outside input is printed).
+ * Control characters (and bidi controls) written as visible escapes: a file name or a message quoting
+ * one must not drive the terminal (sanitize.ts).
  */
-export function visible(s: string): string {
-  return CONTROL.test(s) ? s.replace(CONTROLS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`) : s;
-}
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-const CONTROLS = new RegExp(CONTROL.source, 'g');
+export const visible = escapeControls;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
