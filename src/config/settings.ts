@@ -74,7 +74,7 @@ export function loadSettings(opts: LoadSettingsOptions): Settings {
   }
   if (opts.configPath !== undefined) {
     const abs = path.resolve(cwd, opts.configPath);
-    config = readConfigFile(abs, `--config ${opts.configPath}`);
+    config = readConfigFile(abs, opts.configPath);
   } else if (!opts.noConfig) {
     const found = findConfigFile(cwd);
     if (found) config = readConfigFile(found, shown(cwd, found));

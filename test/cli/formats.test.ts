@@ -222,10 +222,10 @@ describe('-o FILE, --max-warnings, --quiet', () => {
     expect((await runIn(['validate', '--no-config', '--max-warnings', '1', WARN])).status).toBe(0);
     const over = await runIn(['validate', '--no-config', '--max-warnings', '0', WARN]);
     expect(over.status).toBe(1);
-    expect(over.out.trimEnd().split('\n').at(-1)).toBe('✖ 1 warnings, more than --max-warnings 0 allows');
+    expect(over.out.trimEnd().split('\n').at(-1)).toBe('✖ too many warnings: 1 (--max-warnings 0)');
     const json = await runIn(['validate', '--no-config', '--format', 'json', '--max-warnings', '0', WARN]);
     expect(json.status).toBe(1);
-    expect(json.err).toBe('✖ 1 warnings, more than --max-warnings 0 allows\n');
+    expect(json.err).toBe('✖ too many warnings: 1 (--max-warnings 0)\n');
     expect((await runIn(['validate', '--no-config', '--max-warnings=-1', WARN])).err).toBe("vmparams validate: --max-warnings must be a whole number (0 or more), got '-1'\n");
     expect((await runIn(['validate', '--no-config', '--max-warnings', '-1', WARN])).err).toBe("vmparams validate: option '--max-warnings' needs a value; to give one that starts with '-', write --max-warnings=VALUE (see 'vmparams validate --help')\n");
   });
@@ -237,6 +237,6 @@ describe('-o FILE, --max-warnings, --quiet', () => {
     expect(out.summary.warnings).toBe(0);
     const t = await runIn(['validate', '--no-config', '--quiet', '--strict', WARN]);
     expect(t.status).toBe(0);
-    expect(t.out).toBe('✔ 1 file checked, no problems\n');
+    expect(t.out).toBe('✔ 1 file checked, no errors\n');
   });
 });

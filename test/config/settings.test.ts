@@ -145,8 +145,8 @@ describe('a bad config file: ConfigError naming the file, the position and the f
 
   it('names the file as given with --config, and says when it is missing', () => {
     const dir = project({ 'ci.json': '{ "strict": 1 }' });
-    expect(() => loadSettings({ cwd: dir, configPath: 'ci.json' })).toThrow(/^--config ci\.json:1:3: strict: must be true or false, not the number 1$/);
-    expect(() => loadSettings({ cwd: dir, configPath: 'nope.json' })).toThrow(/^--config nope\.json: no such file or directory$/);
+    expect(() => loadSettings({ cwd: dir, configPath: 'ci.json' })).toThrow(/^ci\.json:1:3: strict: must be true or false, not the number 1$/);
+    expect(() => loadSettings({ cwd: dir, configPath: 'nope.json' })).toThrow(/^nope\.json: no such file or directory$/);
   });
 
   it('names the config and its context field when the context file is missing or not JSON', () => {

@@ -133,9 +133,14 @@ export async function runValidate(argv: string[], io: Io): Promise<0 | 1 | 2> {
   const final = quiet ? errorsOnly(results) : results;
   const t = totals(final);
   const failed = exitStatus(t, config.strict, maxWarnings);
-  const tooMany = maxWarnings !== undefined && t.warnings > maxWarnings ? `✖ ${t.warnings} warnings, more than --max-warnings ${maxWarnings} allows\n` : '';
+  const tooMany = maxWarnings !== undefined && t.warnings > maxWarnings ? `✖ too many warnings: ${t.warnings} (--max-warnings ${maxWarnings})\n` : '';
   let report: string;
-  if (text) report = (stream ? '' : final.map((r) => formatFileText(r, { paint, frames })).join('')) + formatSummaryText(t, failed === 1, paint, skipped) + tooMany;
+  if (text) {
+    let summary = formatSummaryText(t, failed === 1, paint, skipped);
+    // Under --quiet a clean summary must not claim there is nothing at all: warnings were not looked at.
+    if (quiet) summary = summary.replace(', no problems', ', no errors');
+    report = (stream ? '' : final.map((r) => formatFileText(r, { paint, frames })).join('')) + summary + tooMany;
+  }
   else if (format === 'json') report = formatJson(final, t, skipped);
   else if (format === 'junit') report = formatJunit(final, skipped);
   else if (format === 'github') report = formatGithub(final);
