@@ -100,17 +100,21 @@ interface Input extends CliInput {
 }
 
 /**
- * A JSON file found by walking a directory is taken for a spec when it is an object with a field of
- * VM.InstantCloneSpec or a /rest `spec`; package.json, tsconfig.json or a golden file are skipped.
- * A file named on the command line is always checked.
+ * A JSON file found by walking a directory is taken for a spec when it is an object with `source`
+ * or a /rest `spec`, or with VM.InstantCloneSpec fields only; package.json, tsconfig.json or a golden
+ * file are skipped. A file named on the command line is always checked.
  */
 function notASpec(abs: string): string | undefined {
   try {
     if (statSync(abs).size > MAX_BODY_BYTES) return undefined;
     const value = JSON.parse(readFileSync(abs, 'utf8').replace(/^\uFEFF/, '')) as unknown;
     const fields = new Set(['spec', ...Object.keys(objectSchemas['VM.InstantCloneSpec'].shape)]);
-    if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).some((k) => fields.has(k))) return undefined;
-    return 'not an instant-clone spec (no field of VM.InstantCloneSpec at the top level)';
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      const keys = Object.keys(value);
+      // `source` (required) or `spec` (/rest) says "spec"; otherwise only spec fields may appear (package.json has `name` too).
+      if (keys.includes('source') || keys.includes('spec') || (keys.length > 0 && keys.every((k) => fields.has(k)))) return undefined;
+    }
+    return 'not an instant-clone spec (no "source" or "spec", or fields VM.InstantCloneSpec does not have)';
   } catch {
     // Unreadable or not JSON: validate says what is wrong with it.
     return undefined;
