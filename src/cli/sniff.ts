@@ -39,8 +39,9 @@ export function rootLocalName(text: string): string | undefined {
       if (j >= n) return undefined;
       i = j + 1;
     } else {
-      // XML name characters only (XML 1.0 §2.3, roughly): nothing that could drive a terminal is ever echoed.
-      const m = /^<([A-Za-z_\u00C0-\uFFFD][\w.:\-\u00B7\u00C0-\uFFFD]*)/.exec(text.slice(i, i + 512));
+      // XML name characters only (XML 1.0 §2.3, roughly): nothing that could drive a terminal is ever
+      // echoed. The name must end inside the text read: a name cut at the end of the head is not told.
+      const m = /^<([A-Za-z_\u00C0-\uFFFD][\w.:\-\u00B7\u00C0-\uFFFD]*)(?=[\s/>])/.exec(text.slice(i, i + 512));
       if (!m) return undefined;
       const name = m[1]!;
       return name.slice(name.indexOf(':') + 1);
@@ -52,8 +53,14 @@ export function rootLocalName(text: string): string | undefined {
 function decodeHead(bytes: Uint8Array): string {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  return new TextDecoder('utf-8').decode(bytes);
+  return UTF8.decode(bytes);
 }
+
+const UTF8 = new TextDecoder('utf-8');
+/** One buffer for every file: the walk is sequential. */
+const HEAD = new Uint8Array(HEAD_BYTES);
+/** Most prologs fit in this; only when the root is not found there is the rest of HEAD_BYTES read. */
+const FIRST_READ = 4096;
 
 /**
  * Why a file found by walking is skipped (its root element is not one of the five requests), or
@@ -61,19 +68,22 @@ function decodeHead(bytes: Uint8Array): string {
  * validate then says what is wrong.
  */
 export function skipReason(abs: string): string | undefined {
-  let head: Uint8Array;
+  let name: string | undefined;
   try {
     const fd = fs.openSync(abs, 'r');
     try {
-      const buf = new Uint8Array(HEAD_BYTES);
-      head = buf.subarray(0, fs.readSync(fd, buf, 0, HEAD_BYTES, 0));
+      let n = fs.readSync(fd, HEAD, 0, FIRST_READ, 0);
+      name = rootLocalName(decodeHead(HEAD.subarray(0, n)));
+      if (name === undefined && n === FIRST_READ) {
+        n += fs.readSync(fd, HEAD, n, HEAD_BYTES - n, n);
+        name = rootLocalName(decodeHead(HEAD.subarray(0, n)));
+      }
     } finally {
       fs.closeSync(fd);
     }
   } catch {
     return undefined;
   }
-  const name = rootLocalName(decodeHead(head));
   if (name === undefined || (KINDS as string[]).includes(name)) return undefined;
   return `the root element <${name}> is not a Cloud Director request (${KINDS.join(', ')})`;
 }

@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/index.js';
+import { rootLocalName, skipReason } from '../../src/cli/sniff.js';
 import { fakeIo } from './fake-io.js';
 import { ROOT, tempDir, type JsonOutput } from './helpers.js';
 
@@ -168,5 +169,38 @@ describe('the text summary', () => {
     await run(['validate', '--no-config', 'pom.xml', 'templates/a.xml', 'templates/junit-report.xml', 'templates'], io);
     // pom.xml and junit-report.xml were named: checked. vapp-template.xml came from the walk: skipped.
     expect(io.out.trimEnd().split('\n').at(-1)).toMatch(/ in \d files \(\d files checked\); 1 file skipped \(not Cloud Director requests; --format json lists them\)$/);
+  });
+});
+
+describe('rootLocalName (the skip check reads only the prolog)', () => {
+  it.each([
+    ['<?xml version="1.0"?>\n<!-- c -->\n<?pi x?>\n<project xmlns="m">', 'project'],
+    ['\uFEFF<vcloud:VAppTemplate xmlns:vcloud="v"/>', 'VAppTemplate'],
+    ['<!DOCTYPE r [ <!ENTITY a "b"> <!ELEMENT r ANY> ]>\n<r>', 'r'],
+    ['<ComposeVAppParams>', 'ComposeVAppParams'],
+  ])('%j -> %s', (text, name) => {
+    expect(rootLocalName(text)).toBe(name);
+  });
+
+  it.each([
+    ['text before the root', 'hello <a/>'],
+    ['a comment cut off', '<!-- long'],
+    ['a name cut off at the end of what was read', '<?xml version="1.0"?><InstantiateVApp'],
+    ['no root', '<?xml version="1.0"?>'],
+    ['a control character in the name', '<a\u001b[31m>'],
+  ])('cannot tell: %s', (_name, text) => {
+    expect(rootLocalName(text)).toBeUndefined();
+  });
+
+  it('reads past the first 4 KiB when the prolog is longer, and tells UTF-16 by its BOM', () => {
+    const long = join(tmp.dir, 'long-prolog.xml');
+    writeFileSync(long, `<!-- ${'x'.repeat(10_000)} -->\n<project/>`);
+    expect(skipReason(long)).toMatch(/<project>/);
+    const utf16 = join(tmp.dir, 'utf16.xml');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<?xml version="1.0" encoding="UTF-16"?><project/>', 'utf16le')]));
+    expect(skipReason(utf16)).toMatch(/<project>/);
+    const request = join(tmp.dir, 'request.xml');
+    writeFileSync(request, VALID);
+    expect(skipReason(request)).toBeUndefined();
   });
 });
