@@ -113,6 +113,8 @@ describe('README: In CI and pre-commit', () => {
       const args = c
         .split(/\s+/)
         .map((w) => (w === 'templates' ? 'fixtures/valid' : w.endsWith('.xml') || w.endsWith('.sarif') ? join(tmp.dir, w) : w));
+      // A pre-commit entry gets the file names appended.
+      if (args.length === 1) args.push('fixtures/valid');
       const r = cli(args);
       expect(r.status, `${c}: ${r.stderr}`).toBe(0);
     }
