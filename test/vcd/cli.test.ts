@@ -230,6 +230,32 @@ describe('vcd send', () => {
   });
 });
 
+describe('vcd send and the config file', () => {
+  it('apiVersion, context and rules come from vmparams.config.json found upward; flags win; --no-config ignores it', async () => {
+    const ctx = await run(['vcd', 'context', ...login(), '--vdc', vdc], { env });
+    const dir = mkdtempSync(join(tmp, 'project-'));
+    writeFileSync(join(dir, 'vdc.json'), ctx.stdout);
+    writeFileSync(join(dir, 'vmparams.config.json'), JSON.stringify({ apiVersion: '37.2', context: 'vdc.json' }));
+    writeFileSync(join(dir, 'blank.xml'), readFileSync(doc('compose-blank-vm.xml')));
+    const n = vcd.seen.length;
+    const r = await run(['vcd', 'send', 'blank.xml', ...login(), '--to', vdc], { env, cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/blank\.xml:18:3: error reference\/in-vdc: .*"Silver"/);
+    expect(r.stderr).toContain('not sent: the document has 1 error at API version 37.2');
+    expect(vcd.seen.slice(n).some((q) => q.url.includes('/action/'))).toBe(false);
+    const off = await run(['vcd', 'send', 'blank.xml', ...login(), '--to', vdc, '--rule', 'reference/in-vdc=off', '--api-version', '38.0'], { env, cwd: dir });
+    expect(off.status).toBe(0);
+    expect(vcd.seen.filter((q) => q.url.includes('/action/')).at(-1)!.headers.accept).toBe('application/*+xml;version=38.0');
+    writeFileSync(join(dir, 'vmparams.config.json'), '{ "apiVersion": 37.2 }');
+    const bad = await run(['vcd', 'send', 'blank.xml', ...login(), '--to', vdc], { env, cwd: dir });
+    expect(bad.status).toBe(2);
+    expect(oneLine(bad)).toBe('vmparams vcd send: vmparams.config.json:1:3: apiVersion: must be a version string like "36.0" (major.minor), not the number 37.2');
+    const ignored = await run(['vcd', 'send', 'blank.xml', ...login(), '--to', vdc, '--no-config', '--rule', 'xsd=off'], { env, cwd: dir });
+    expect(ignored.status).toBe(2);
+    expect(oneLine(ignored)).toMatch(/--rule xsd=off: /);
+  });
+});
+
 describe('vcd context and vcd schemas', () => {
   it('context prints a VDC description that validate --context accepts, and send uses it', async () => {
     const r = await run(['vcd', 'context', ...login(), '--vdc', vdc], { env });

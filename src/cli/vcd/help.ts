@@ -51,6 +51,10 @@ Options:
   --api-version N.N          send at this version (default: the newest the server lists that
                              vmparams knows, not deprecated)
   --context FILE             a VDC description (see '${PROG} context') for the context rules
+  --rule ID=LEVEL            set a rule's level (off, info, warning, error), as for validate
+  --strict                   warnings also stop the send
+  -c, --config FILE          use this config file (default: vmparams.config.json found upward)
+  --no-config                use no config file
   --force                    send even when the document has errors
   --no-wait                  do not follow the task: print the task (and vApp) href and exit 0
   --ovf FILE                 InstantiateOvfParams: upload this OVF descriptor and the files it

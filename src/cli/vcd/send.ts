@@ -7,8 +7,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { boolOpt, choiceOpt, stringOpt } from '../args.js';
-import { describeFsError, oneLine, UsageError } from '../errors.js';
+import { apiVersionOpt, boolOpt, choiceOpt, stringOpt, type ParsedArgs } from '../args.js';
+import { UsageError } from '../errors.js';
 import { formatFileText } from '../format/text.js';
 import { collectInputs, readInputFile } from '../inputs.js';
 import type { Io } from '../io.js';
@@ -22,6 +22,7 @@ import { describeServerError, VcdError } from '../../vcd/errors.js';
 import type { TaskInfo } from '../../vcd/actions.js';
 import { validate } from '../../validate/index.js';
 import { ContextError } from '../../validate/context.js';
+import { ConfigError, loadSettings, parseRuleFlag, RuleLevelError, validateOptions, type RuleLevel, type Settings } from '../../config/index.js';
 
 const CMD = 'vcd send';
 
@@ -34,18 +35,31 @@ interface JsonResult {
   uploads?: { name: string; href: string }[];
 }
 
-/** `--context FILE`, parsed here so a bad file fails before anything is sent. */
-function readContextFile(io: Io, file: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
-  } catch (e) {
-    throw new UsageError(`${CMD}: --context ${file}: ${describeFsError(e)}`);
+/**
+ * The settings `vmparams validate` would use here: the config file (found upward, `--config FILE`,
+ * or none with `--no-config`) with `--api-version`, `--context`, `--strict` and `--rule` on top.
+ */
+function runSettings(args: ParsedArgs, io: Io): Settings {
+  const rules: Record<string, RuleLevel> = {};
+  for (const value of (args.values.rule as string[] | undefined) ?? []) {
+    try {
+      const [id, level] = parseRuleFlag(value);
+      rules[id] = level;
+    } catch (e) {
+      if (e instanceof RuleLevelError) throw new UsageError(`${CMD}: --rule ${value}: ${e.message}`);
+      throw e;
+    }
   }
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+    return loadSettings({
+      cwd: io.cwd,
+      configPath: stringOpt(args, 'config'),
+      noConfig: boolOpt(args, 'no-config'),
+      flags: { apiVersion: apiVersionOpt(CMD, args), context: stringOpt(args, 'context'), strict: boolOpt(args, 'strict') || undefined, rules },
+    });
   } catch (e) {
-    throw new UsageError(`${CMD}: --context ${file}: not valid JSON (${oneLine(e)})`);
+    if (e instanceof ConfigError) throw new UsageError(`${CMD}: ${e.message}`);
+    throw e;
   }
 }
 
@@ -75,6 +89,10 @@ export async function runSend(argv: string[], io: Io): Promise<number> {
     format: { type: 'string' },
     context: { type: 'string' },
     ovf: { type: 'string' },
+    strict: { type: 'boolean' },
+    rule: { type: 'string', multiple: true },
+    config: { type: 'string', short: 'c' },
+    'no-config': { type: 'boolean' },
   });
   if (boolOpt(args, 'help')) return io.stdout(VCD_HELP.send!), 0;
   const format = choiceOpt(CMD, args, 'format', ['text', 'json'] as const, 'text');
@@ -82,8 +100,9 @@ export async function runSend(argv: string[], io: Io): Promise<number> {
   if (!to) throw new UsageError(`${CMD}: give --to HREF (the VDC, or for RecomposeVAppParams the vApp)`);
   if (args.positionals.length !== 1) throw new UsageError(`${CMD}: give one document file or '-' (see 'vmparams ${CMD} --help')`);
   const c = connection(CMD, args, io, 'need');
-  const contextFile = stringOpt(args, 'context');
-  const context = contextFile !== undefined ? readContextFile(io, contextFile) : undefined;
+  const settings = runSettings(args, io);
+  // The config file's apiVersion counts as asked for, like --api-version: the server must offer it.
+  if (settings.apiVersion !== undefined) c.options.apiVersion = settings.apiVersion;
   const ovf = stringOpt(args, 'ovf');
   if (ovf !== undefined && !fs.existsSync(path.resolve(io.cwd, ovf))) throw new UsageError(`${CMD}: --ovf ${ovf}: no such file or directory`);
   const [input] = await collectInputs(args.positionals, io, { command: CMD });
@@ -98,21 +117,24 @@ export async function runSend(argv: string[], io: Io): Promise<number> {
     // The same verdict as `vmparams validate --api-version <that> [--context FILE]`.
     let report: Report;
     try {
-      report = await validate(bytes, { apiVersion, ...(context !== undefined ? { context } : {}) });
+      report = await validate(bytes, { ...validateOptions(settings), apiVersion });
     } catch (e) {
-      if (e instanceof ContextError) throw new UsageError(`${CMD}: --context ${contextFile}: ${e.message}`);
+      if (e instanceof ContextError) throw new UsageError(`${CMD}: ${settings.contextFile ? `${path.relative(io.cwd, settings.contextFile) || settings.contextFile}: ` : ''}${e.message}`);
+      if (e instanceof RuleLevelError) throw new UsageError(`${CMD}: ${e.message}`);
       throw e;
     }
     const shownReport = { ...report, problems: report.problems.map((p) => ({ ...p, message: escapeControls(p.message) })) };
     io.stderr(formatFileText({ display, abs: input!.abs, bytes, report: shownReport }, { paint: painter(false), frames: false }));
-    const errors = report.problems.filter((p) => p.severity === 'error').length;
+    // As validate decides: errors fail; with strict (flag or config file) warnings fail too.
+    const errors = report.problems.filter((p) => p.severity === 'error' || (settings.strict && p.severity === 'warning')).length;
+    const what = settings.strict ? 'error or warning' : 'error';
     if (errors > 0 && !boolOpt(args, 'force')) {
-      const why = `not sent: the document has ${errors} error${errors === 1 ? '' : 's'} at API version ${apiVersion} (--force sends it anyway)`;
+      const why = `not sent: the document has ${errors} ${what}${errors === 1 ? '' : 's'} at API version ${apiVersion}${settings.strict ? ' (strict)' : ''} (--force sends it anyway)`;
       io.stderr(`${display}: ${why}\n`);
       if (format === 'json') json({ status: 'error', task: null, vApp: null, error: { message: why, problems: report.problems } });
       return 1;
     }
-    if (errors > 0) io.stderr(`warning: ${display}: sending a document with ${errors} error${errors === 1 ? '' : 's'} (--force)\n`);
+    if (errors > 0) io.stderr(`warning: ${display}: sending a document with ${errors} ${what}${errors === 1 ? '' : 's'} (--force)\n`);
     await client.login();
     const progress = progressLine(io, c);
     let result: SendResult;
