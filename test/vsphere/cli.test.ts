@@ -5,30 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInstantClone } from '../../src/cli/instant-clone.js';
-import type { Io } from '../../src/cli/io.js';
 import { FakeVcenter } from './fake-vcenter.js';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], opts: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => new TextEncoder().encode(opts.stdin ?? ''),
-    cwd: resolve('.'),
-    env: opts.env ?? {},
-    isTTY: false,
-  };
-  const code = await runInstantClone(args, io);
-  return { code, stdout, stderr };
-}
+import { run, type Run } from './run.js';
 
 const F = 'fixtures/instant-clone';
 const read = (p: string) => readFileSync(resolve(p), 'utf8');

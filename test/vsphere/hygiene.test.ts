@@ -3,34 +3,11 @@
  * misconfigured server cannot make the CLI print a credential or a terminal escape; timeouts are
  * validated; a refused login is named as such; logout cannot hold the exit; deep JSON is a clear error.
  */
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInstantClone } from '../../src/cli/instant-clone.js';
-import type { Io } from '../../src/cli/io.js';
 import { LOGOUT_TIMEOUT_MS, MAX_JSON_DEPTH } from '../../src/vsphere/index.js';
 import { cli } from '../cli/helpers.js';
 import { FakeVcenter } from './fake-vcenter.js';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], opts: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => new TextEncoder().encode(opts.stdin ?? ''),
-    cwd: resolve('.'),
-    env: opts.env ?? {},
-    isTTY: false,
-  };
-  const code = await runInstantClone(args, io);
-  return { code, stdout, stderr };
-}
+import { run, type Run } from './run.js';
 
 const USER = 'administrator@vsphere.local';
 const PASSWORD = 'Tr0ub4dor&3 x';
