@@ -5,30 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInstantClone } from '../../src/cli/instant-clone.js';
-import type { Io } from '../../src/cli/io.js';
 import { FakeVcenter } from './fake-vcenter.js';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], opts: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => new TextEncoder().encode(opts.stdin ?? ''),
-    cwd: resolve('.'),
-    env: opts.env ?? {},
-    isTTY: false,
-  };
-  const code = await runInstantClone(args, io);
-  return { code, stdout, stderr };
-}
+import { run, type Run } from './run.js';
 
 const F = 'fixtures/instant-clone';
 const read = (p: string) => readFileSync(resolve(p), 'utf8');
@@ -52,8 +30,8 @@ describe('validate', () => {
     const r = await run(['validate', `${F}/invalid/missing-required.json`]);
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')).toEqual([
-      `${F}/invalid/missing-required.json:0:0: error instant-clone/required: source is required: the id of the VM to instant-clone from, e.g. "vm-42" (at /source)`,
-      `${F}/invalid/missing-required.json:0:0: error instant-clone/required: name is required: the name of the new VM (at /name)`,
+      `${F}/invalid/missing-required.json:1:1: error instant-clone/required: source is required: the id of the VM to instant-clone from, e.g. "vm-42" (at /source)`,
+      `${F}/invalid/missing-required.json:1:1: error instant-clone/required: name is required: the name of the new VM (at /name)`,
       '✖ 2 problems (2 errors, 0 warnings) in 1 file',
       '',
     ]);
@@ -73,7 +51,7 @@ describe('validate', () => {
     const out = JSON.parse(r.stdout);
     expect(out.summary).toEqual({ files: 2, valid: 1, errors: 3, warnings: 0 });
     expect(out.files[0]).toMatchObject({ file: `${F}/invalid/portgroup-no-network.json`, kind: 'InstantCloneSpec', valid: false });
-    expect(out.files[0].problems[0]).toMatchObject({ severity: 'error', rule: 'instant-clone/backing-field-missing', line: 0, column: 0, path: '/nics_to_update/4000/backing/network' });
+    expect(out.files[0].problems[0]).toMatchObject({ severity: 'error', rule: 'instant-clone/backing-field-missing', line: 5, column: 15, path: '/nics_to_update/4000/backing/network' });
     expect(typeof out.files[0].problems[0].message).toBe('string');
     expect(out.files[1]).toEqual({ file: `${F}/valid/minimal-rest.json`, kind: 'InstantCloneSpec', valid: true, problems: [] });
     expect(Object.keys(out.files[0].problems[0]).slice(0, 6)).toEqual(['severity', 'rule', 'line', 'column', 'path', 'message']);
@@ -102,8 +80,8 @@ describe('validate', () => {
   it('usage errors: one line, exit 2', async () => {
     expectUsage(await run(['validate', '--bogus', `${F}/valid/full-api.json`]), /--bogus/);
     expectUsage(await run(['validate', 'no/such/file.json']), /^vmparams instant-clone validate: no\/such\/file.json: no such file or directory\n$/);
-    expectUsage(await run(['validate', F]), /is a directory/);
-    expectUsage(await run(['validate', '--format', 'sarif', `${F}/valid/full-api.json`]), /--format must be text or json/);
+    expectUsage(await run(['validate', 'fixtures/valid']), /fixtures\/valid: no \*\.json files in this directory/);
+    expectUsage(await run(['validate', '--format', 'xml', `${F}/valid/full-api.json`]), /--format must be text, json or sarif/);
     expectUsage(await run(['validate', '--form', 'soap', `${F}/valid/full-api.json`]), /--form must be api or rest/);
     expectUsage(await run(['validate']), /give at least one spec file/);
     expectUsage(await run(['validate', '-', '-']), /only once/);
@@ -214,10 +192,17 @@ describe('send', () => {
     expect(r2.stderr).toContain('unable_to_allocate_resource (HTTP 400)');
   });
 
-  it('wrong credentials exit 1 with unauthenticated', async () => {
+  it('wrong credentials are a login failure: exit 2, one line, nothing sent', async () => {
+    const n = vc.seen.length;
     const r = await run(['send', `${F}/valid/minimal-api.json`, '--server', vc.url, '--user', 'administrator@vsphere.local'], { env: { VMPARAMS_PASSWORD: 'wrong' } });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('unauthenticated (HTTP 401)');
+    expect(r.stderr.split('\n')).toEqual([
+      'warning: sending the password of administrator@vsphere.local over plain http',
+      'vmparams instant-clone send: login as administrator@vsphere.local failed: unauthenticated (HTTP 401): Unable to authenticate user; check --user and VMPARAMS_PASSWORD',
+      '',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('instant clone failed');
+    expect(vc.seen.slice(n).map((q) => q.url)).toEqual(['/api/session']);
   });
 
   it('an invalid spec is not sent', async () => {
@@ -236,7 +221,10 @@ describe('send', () => {
     expectUsage(await run(['send', f, '--server', vc.url, '--session-id', 's', '--ca', 'x.pem', '--insecure']), /either --ca or --insecure/);
     expectUsage(await run(['send', f, '--server', vc.url, '--session-id', 's', '--ca', 'nope.pem']), /--ca nope.pem: no such file or directory/);
     expectUsage(await run(['send', f, '--server', vc.url, '--session-id', 's', '--timeout=-1']), /--timeout must be a positive number/);
-    expectUsage(await run(['send', f, '--server', vc.url, '--session-id', 's', '--timeout', '-1']), /'--timeout' argument is ambiguous\. Did you forget/);
+    for (const bad of ['0', '0.0001', '3000000000', '86400.001', 'NaN', 'Infinity', '1e3', '12abc', '']) {
+      expectUsage(await run(['send', f, '--server', vc.url, '--session-id', 's', `--timeout=${bad}`]), /--timeout must be a positive number of seconds from 0\.001 to 86400 \(at most 3 decimals\)/);
+    }
+    expectUsage(await run(['send', f, '--server', vc.url, '--session-id', 's', '--timeout', '-1']), /option '--timeout' needs a value; to give one that starts with '-', write --timeout=VALUE/);
     expectUsage(await run(['send', f, '--server', 'ftp://x', '--session-id', 's']), /not a usable URL/);
   });
 
