@@ -3,7 +3,7 @@
  * then the XSD set (bundled xsd/ or `schemaDir`), then the semantic rules on the typed model.
  */
 import { documentFrom, kindOf, UnknownDocumentError, type ParsedDocument } from '../document.js';
-import type { XmlDoc } from '../xml/doc.js';
+import { NodeKind, type XmlDoc } from '../xml/doc.js';
 import { XmlInputError } from '../xml/errors.js';
 import { readDocument, type ReadLimits } from '../xml/reader.js';
 import { makeReport, type Problem, type Report } from './problem.js';
