@@ -59,7 +59,8 @@ export const LIBXML2_DEVIATIONS: { id: string; clause: string; applies: (o: Outc
       const el = findByPath(o.doc, ours[0].path);
       if (el < 0) return false;
       for (let c = o.doc.firsts[o.doc.parents[el]]; c !== -1 && c !== el; c = o.doc.nexts[c]) {
-        if (o.doc.isElement(c) && o.doc.local(c) === ours[0].data?.after && o.doc.ns(c) !== o.doc.ns(el)) return true;
+        const after = ours[0].data?.after;
+        if (o.doc.isElement(c) && (o.doc.local(c) === after || o.doc.qname(c) === after) && o.doc.ns(c) !== o.doc.ns(el)) return true;
       }
       return false;
     },
