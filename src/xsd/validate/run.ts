@@ -22,6 +22,22 @@ export class NodeNs implements NsContext {
   }
 }
 
+/** The name table of the last finished run, reused by the next. */
+let spare: Int32Array | null = null;
+
+const bySchema = new WeakMap<RtSchema, Map<string, number>[]>();
+
+/** Per namespace id, local name -> symbol (built once per schema). */
+function symbolsByNamespace(rt: RtSchema): Map<string, number>[] {
+  let m = bySchema.get(rt);
+  if (!m) {
+    m = rt.ns.map(() => new Map<string, number>());
+    for (let s = 0; s < rt.symLocal.length; s++) m[rt.symNs[s]].set(rt.symLocal[s], s);
+    bySchema.set(rt, m);
+  }
+  return m;
+}
+
 /** Options of a validation. */
 export interface RunOptions {
   hints?: SchemaHints;
@@ -32,10 +48,13 @@ export interface RunOptions {
 /** One validation in progress. */
 export class Run {
   readonly problems: Problem[] = [];
-  /** Doc expanded-name id -> schema symbol (-2 = not looked up yet, -1 = not in the schema). */
-  private readonly syms: Int32Array;
-  /** Doc expanded-name id -> schema namespace id (-1 = a namespace the schema never names). */
-  private readonly nss: Int32Array;
+  /**
+   * Doc expanded-name id n -> schema symbol at [2n] and schema namespace id at [2n + 1]
+   * (-2 = not looked up yet, -1 = not in the schema). Reused between runs (validation is synchronous).
+   */
+  private readonly names: Int32Array;
+  /** Per namespace id: local name -> symbol. */
+  private readonly byNs: Map<string, number>[];
   readonly ns: NodeNs;
   readonly hints: SchemaHints;
   private readonly max: number;
@@ -58,9 +77,11 @@ export class Run {
     readonly doc: XmlDoc,
     opts: RunOptions = {},
   ) {
-    const n = doc.exNs.length;
-    this.syms = new Int32Array(n).fill(-2);
-    this.nss = new Int32Array(n).fill(-2);
+    const n = 2 * doc.exNs.length;
+    this.names = spare && spare.length >= n ? spare : new Int32Array(Math.max(n, 256));
+    spare = null;
+    this.names.fill(-2, 0, n);
+    this.byNs = symbolsByNamespace(rt);
     this.ns = new NodeNs(doc);
     this.hints = opts.hints ?? {};
     this.max = opts.maxProblems ?? 1000;
@@ -77,24 +98,28 @@ export class Run {
 
   /** Schema symbol of a document expanded name. */
   sym(name: number): number {
-    let s = this.syms[name];
+    let s = this.names[2 * name];
     if (s === -2) {
-      const ns = this.doc.exNs[name];
-      const local = this.doc.exLocal[name];
-      s = this.rt.symIndex.get(ns === null ? local : `{${ns}}${local}`) ?? -1;
-      this.syms[name] = s;
+      const ns = this.nsOf(name);
+      s = ns < 0 ? -1 : (this.byNs[ns].get(this.doc.exLocal[name]) ?? -1);
+      this.names[2 * name] = s;
     }
     return s;
   }
 
   /** Schema namespace id of a document expanded name. */
   nsOf(name: number): number {
-    let s = this.nss[name];
+    let s = this.names[2 * name + 1];
     if (s === -2) {
       s = this.rt.nsIndex.get(this.doc.exNs[name]) ?? -1;
-      this.nss[name] = s;
+      this.names[2 * name + 1] = s;
     }
     return s;
+  }
+
+  /** Hand the name table back for the next run. */
+  release(): void {
+    spare = this.names;
   }
 
   /** Index of the attribute with document name id `name` on `node`, or -1. */

@@ -26,20 +26,39 @@ const F_ALL = 8; // an xs:all model
 /** Validate a read document against a compiled schema; returns its problems (empty when valid). */
 export function validateTree(rt: RtSchema, doc: XmlDoc, opts: RunOptions = {}): Problem[] {
   const run = new Run(rt, doc, opts);
-  new Walker(run).walk();
+  const w = new Walker(run);
+  w.walk();
+  w.release();
   checkIdrefs(run);
+  run.release();
   return run.problems;
+}
+
+/** Frame arrays of a finished walk, reused by the next (validation is synchronous). */
+let spareStacks: Stacks | null = null;
+
+interface Stacks {
+  nodes: Int32Array;
+  types: Int32Array;
+  states: Int32Array;
+  flags: Int32Array;
+  decls: Int32Array;
+  seen: Float64Array;
+}
+
+function newStacks(n: number): Stacks {
+  return { nodes: new Int32Array(n), types: new Int32Array(n), states: new Int32Array(n), flags: new Int32Array(n), decls: new Int32Array(n), seen: new Float64Array(n) };
 }
 
 class Walker {
   private depth = 0;
-  private nodes = new Int32Array(64);
-  private types = new Int32Array(64);
-  private states = new Int32Array(64);
-  private flags = new Int32Array(64);
-  private decls = new Int32Array(64);
+  private nodes: Int32Array;
+  private types: Int32Array;
+  private states: Int32Array;
+  private flags: Int32Array;
+  private decls: Int32Array;
   /** xs:all: members seen (bit i), or an index into `allSets` for models with more than 30 members. */
-  private seen = new Float64Array(64);
+  private seen: Float64Array;
   private allSets: Uint8Array[] = [];
   private readonly idc: (IdcFrame | null)[] = [];
   private readonly rt: RtSchema;
@@ -48,6 +67,14 @@ class Walker {
   constructor(private readonly run: Run) {
     this.rt = run.rt;
     this.doc = run.doc;
+    const s = spareStacks ?? newStacks(64);
+    spareStacks = null;
+    ({ nodes: this.nodes, types: this.types, states: this.states, flags: this.flags, decls: this.decls, seen: this.seen } = s);
+  }
+
+  /** Hand the frame arrays back for the next walk. */
+  release(): void {
+    spareStacks = { nodes: this.nodes, types: this.types, states: this.states, flags: this.flags, decls: this.decls, seen: this.seen };
   }
 
   walk(): void {
