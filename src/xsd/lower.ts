@@ -8,7 +8,7 @@ import { buildAutomaton, type Alphabet } from './content/automaton.js';
 import { EMPTY, ExprTable } from './content/expr.js';
 import { Content, Process, WildMode, type RtAttrUse, type RtIdc, type RtLeaf, type RtModel, type RtPath, type RtSchema, type RtType, type RtValue } from './compiled.js';
 import { Flag, qkey, XSD_NS } from './names.js';
-import { builtinType, type SimpleType } from './simple.js';
+import type { SimpleType } from './simple.js';
 import type { Builder } from './parse/builder.js';
 import type { AttributeDecl, ElementDecl, IdentityConstraint, ModelGroup, Particle, TypeDef, ValueConstraint, Wildcard, XPathPath } from './parse/components.js';
 import { substitutable, substitutionGroups } from './parse/derivation.js';
@@ -246,6 +246,5 @@ export function lower(b: Builder): RtSchema {
   for (const a of b.globals<AttributeDecl>('attribute').values()) rt.globalAttr[sym(a.ns, a.local)] = attrId(a);
   for (const [key] of b.defs.notation) rt.notations.add(key);
   for (const ic of b.identities) idcId(ic);
-  void builtinType;
   return rt;
 }

@@ -8,10 +8,11 @@
 import { SchemaError } from '../errors.js';
 import { lineOf, type LoadedSet, type SchemaDoc } from '../load/loader.js';
 import { qkey, XSD_NS } from '../names.js';
-import { builtinType } from '../simple.js';
+import { BuiltinDefs, urType } from './builtins.js';
 import type { AttributeDecl, ComplexTypeDef, ElementDecl, IdentityConstraint, ModelGroup, NotationDecl, SimpleTypeDef, TypeDef, Wildcard } from './components.js';
 import { fail, nameOf, qname, xsChildren, xsName, type At } from './context.js';
 import type { AttributeContent } from './attributes.js';
+import { Redefinitions } from './redefine.js';
 
 /** The symbol spaces a name can be defined in. */
 export type Space = 'type' | 'element' | 'attribute' | 'group' | 'attributeGroup' | 'notation' | 'identity';
@@ -25,16 +26,6 @@ const SPACE_OF: Readonly<Record<string, Space>> = {
   attributeGroup: 'attributeGroup',
   notation: 'notation',
 };
-
-/** A redefinition: references to `key` inside the redefining component mean the original `to`. */
-interface Alias {
-  doc: number;
-  start: number;
-  end: number;
-  space: Space;
-  key: string;
-  to: string;
-}
 
 /** How each kind of definition is built (the construct modules register themselves here). */
 export interface Constructs {
@@ -67,8 +58,8 @@ export class Builder {
     identity: new Map(),
   };
   private readonly building = new Set<string>();
-  private readonly aliases: Alias[] = [];
-  private readonly builtins = new Map<string, SimpleTypeDef>();
+  private readonly redefinitions = new Redefinitions();
+  private readonly builtinDefs: BuiltinDefs;
   /** Every element declaration, global and local, in the order built. */
   readonly elements: ElementDecl[] = [];
   /** Every identity constraint, in the order read. */
@@ -84,50 +75,15 @@ export class Builder {
     readonly set: LoadedSet,
     readonly constructs: Constructs,
   ) {
-    const place = { file: '', line: 0 };
-    this.anyWildcard = { kind: 'wildcard', constraint: { kind: 'any' }, process: 'lax', place };
-    const anyType: ComplexTypeDef = {
-      kind: 'complex',
-      ns: XSD_NS,
-      local: 'anyType',
-      base: null as unknown as TypeDef,
-      derivation: 'restriction',
-      abstract: false,
-      final: 0,
-      block: 0,
-      content: {
-        kind: 'mixed',
-        particle: { min: 1, max: 1, term: { kind: 'group', compositor: 'sequence', particles: [{ min: 0, max: Infinity, term: this.anyWildcard }], place } },
-      },
-      attributes: new Map(),
-      attributeWildcard: this.anyWildcard,
-      place,
-    };
-    anyType.base = anyType;
-    this.anyType = anyType;
+    ({ anyType: this.anyType, anyWildcard: this.anyWildcard } = urType());
+    this.builtinDefs = new BuiltinDefs(this.anyType);
     this.anySimpleType = this.builtin('anySimpleType')!;
     for (const d of set.docs) this.registerDoc(d);
   }
 
   /** The built-in simple type definition of that local name (XSD namespace), or undefined. */
   builtin(local: string): SimpleTypeDef | undefined {
-    const hit = this.builtins.get(local);
-    if (hit) return hit;
-    const type = builtinType(local);
-    if (!type) return undefined;
-    const def: SimpleTypeDef = {
-      kind: 'simple',
-      ns: XSD_NS,
-      local,
-      type,
-      base: null,
-      variety: type.variety,
-      final: 0,
-      place: { file: '', line: 0 },
-    };
-    this.builtins.set(local, def);
-    def.base = type.base ? this.builtin(type.base.builtin)! : local === 'anySimpleType' ? this.anyType : this.builtin('anySimpleType')!;
-    return def;
+    return this.builtinDefs.get(local);
   }
 
   private registerDoc(d: SchemaDoc): void {
@@ -145,46 +101,15 @@ export class Builder {
         for (const r of xsChildren(at)) {
           const rs = SPACE_OF[xsName(r)];
           if (rs !== 'type' && rs !== 'group' && rs !== 'attributeGroup') fail(r, `xs:${xsName(r)} cannot appear inside xs:redefine`);
-          this.redefine(r, rs);
+          this.redefinitions.add(r, rs);
         }
       } else if (local !== 'include' && local !== 'import') fail(at, `xs:${local} is not allowed at the top level of a schema`);
     }
   }
 
-  /** A redefinition replaces the original under its name; the original lives on under a hidden key. */
-  private redefine(at: At, space: Space): void {
-    // Registration runs in document order, and a redefine is read before the document it redefines
-    // is registered, so the swap happens once everything is registered (finishRedefines).
-    this.pendingRedefines.push({ at, space });
-  }
-  private readonly pendingRedefines: { at: At; space: Space }[] = [];
-
-  /** Apply the redefinitions (call after construction, before building). */
-  finishRedefines(): void {
-    let n = 0;
-    // innermost first: a redefine inside a redefined document is applied before the outer one
-    const order = [...this.pendingRedefines].sort((x, y) => y.at.d.id - x.at.d.id);
-    for (const { at, space } of order) {
-      const key = qkey(at.d.tns, nameOf(at));
-      const original = this.defs[space].get(key);
-      if (!original) fail(at, `xs:redefine redefines ${describeSpace(space)} ${key}, which the redefined schema does not define`);
-      const hidden = `${key}\u0001redefined${++n}`;
-      this.defs[space].set(hidden, original);
-      this.defs[space].set(key, at);
-      const doc = at.d.doc;
-      let end = at.node;
-      for (let e = at.node; e > 0 && end === at.node; e = doc.parents[e]) if (doc.nexts[e] !== -1) end = doc.nexts[e];
-      if (end === at.node) end = doc.count;
-      this.aliases.push({ doc: at.d.id, start: at.node, end, space, key, to: hidden });
-    }
-  }
-
-  /** The key a reference written at `at` means (a redefinition's self-reference means the original). */
+  /** The key a reference written at `at` means (see redefine.ts). */
   private keyFor(space: Space, at: At, key: string): string {
-    for (const a of this.aliases) {
-      if (a.space === space && a.key === key && a.doc === at.d.id && at.node > a.start && at.node < a.end) return a.to;
-    }
-    return key;
+    return this.redefinitions.keyFor(space, at, key);
   }
 
   /** Build a definition once; a definition needed while it is being built is a circular one. */
@@ -296,7 +221,7 @@ export class Builder {
 
   /** Build every top-level definition (so errors anywhere are found), then the deferred work. */
   buildAll(): void {
-    this.finishRedefines();
+    this.redefinitions.apply(this.defs, (s) => describeSpace(s as Space));
     for (const space of ['type', 'attributeGroup', 'group', 'attribute', 'element', 'notation'] as const) {
       for (const [key, at] of [...this.defs[space]]) {
         if (space === 'type') this.typeByKey(key, at);

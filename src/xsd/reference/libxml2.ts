@@ -68,7 +68,8 @@ export function inputRequests(): readonly string[] {
 
 /** A schema compiled by libxml2. */
 export class Libxml2Schema {
-  private constructor(
+  /** Use fromDir / fromFile. */
+  constructor(
     private readonly validator: XsdValidator,
     private readonly schemaDoc: XmlDocument,
   ) {}
@@ -154,7 +155,7 @@ function compile(files: Serving, entryUrl: string, error: (msg: string) => Error
   try {
     doc = XmlDocument.fromBuffer(entry, { url: entryUrl });
     const validator = XsdValidator.fromDoc(doc);
-    return new (Libxml2Schema as unknown as new (v: XsdValidator, d: XmlDocument) => Libxml2Schema)(validator, doc);
+    return new Libxml2Schema(validator, doc);
   } catch (e) {
     doc?.dispose();
     if (e instanceof XmlError) {
