@@ -148,7 +148,16 @@ describe('schemaDir', () => {
          <xs:import namespace="http://schemas.dmtf.org/ovf/envelope/1" schemaLocation="http://schemas.example.org/somewhere/ovf.xsd"/>
        </xs:schema>`,
     );
-    expect(schemaOnly(MINIMAL, dir)).toEqual([]);
+    // compiling reads the files under DIR and nothing else (the absolute URL is mapped, not fetched)
+    const spies = (['readFileSync', 'openSync', 'readdirSync', 'statSync', 'existsSync', 'realpathSync'] as const).map((m) => vi.spyOn(fs, m));
+    try {
+      expect(schemaOnly(MINIMAL, dir)).toEqual([]);
+      const touched = spies.flatMap((s) => s.mock.calls.map((c) => String(c[0])));
+      expect(touched.length).toBeGreaterThan(5);
+      expect(touched.filter((p) => !p.startsWith(dir))).toEqual([]);
+    } finally {
+      for (const s of spies) s.mockRestore();
+    }
     expect(schemaOnly(MINIMAL.replace(' href="https://vcd.example.com/api/vAppTemplate/vappTemplate-1"', ''), dir)).toHaveLength(1);
   });
 
