@@ -58,7 +58,7 @@ export const VCD_HINTS: SchemaHints = {
   },
   unknownRoot(local, ns) {
     if ((REQUEST_ROOTS as readonly string[]).includes(local) && ns !== VCLOUD) {
-      const hint = ns === VCLOUD_10 ? ' (the vCloud API 1.0 namespace, not accepted by API 1.5 and later)' : '';
+      const hint = ns === VCLOUD_10 ? ', which API 1.5 and later do not accept' : '';
       return hinted('xsd/root-namespace', { element: local, elementNs: nsFull(ns), hint, vcloud: VCLOUD });
     }
     return hinted('xsd/unknown-root', { element: local, elementNs: ns === null ? 'no namespace' : (label(ns) ?? ns), roots: REQUEST_ROOTS.join(', ') });
