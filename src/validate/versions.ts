@@ -81,14 +81,16 @@ export interface VersionFinding {
   replacement?: string;
 }
 
-function judge(meta: Meta, target: string): { issue: VersionIssue; version: string } | undefined {
+/** What happens to an item with these facts at the target version (undefined: accepted as is). */
+export function judge(meta: Meta, target: string): { issue: VersionIssue; version: string } | undefined {
   if (meta.since && compareVersions(target, meta.since) < 0) return { issue: 'not-yet-available', version: meta.since };
   if (meta.removed && compareVersions(target, meta.removed) >= 0) return { issue: 'removed', version: meta.removed };
   if (meta.deprecated && compareVersions(target, meta.deprecated) >= 0) return { issue: 'deprecated', version: meta.deprecated };
   return undefined;
 }
 
-function factFor(trail: string, table: Record<string, Meta>): Meta | undefined {
+/** The facts of `table` for an element trail (matched as a suffix). */
+export function factFor(trail: string, table: Record<string, Meta>): Meta | undefined {
   for (const [k, m] of Object.entries(table)) if (trail === k || trail.endsWith(`/${k}`)) return m;
   return undefined;
 }

@@ -11,6 +11,8 @@ export interface XElement {
   /** Attributes keyed by Clark name (`{uri}local`, or `local` when unqualified). */
   attrs?: Record<string, string>;
   children?: XNode[];
+  /** Namespace declarations written on this element (prefix -> URI, '' for the default namespace). */
+  namespaces?: Record<string, string>;
 }
 
 /** Character data (text or CDATA, already unescaped). */
