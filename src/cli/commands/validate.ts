@@ -118,7 +118,7 @@ function checkedDir(io: Io, dir: string): string {
 }
 
 /** `--context FILE`: a JSON VDC description, parsed here so a bad file fails once, before any document. */
-function readContext(io: Io, file: string): unknown {
+function readContext(io: Io, file: string): ValidateSettings['context'] {
   const abs = path.resolve(io.cwd, file);
   let text: string;
   try {
@@ -127,7 +127,7 @@ function readContext(io: Io, file: string): unknown {
     throw new UsageError(`validate: --context ${file}: ${describeFsError(e)}`);
   }
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as ValidateSettings['context'];
   } catch (e) {
     throw new UsageError(`validate: --context ${file}: not valid JSON (${oneLine(e)})`);
   }
