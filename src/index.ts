@@ -5,7 +5,8 @@
  */
 export { parse, build, kindOf, UnknownDocumentError, XmlInputError } from './document.js';
 export type { ParsedDocument, NormalizedDocument, VmParamsDocument, DocumentOf, ParseOptions, BuildOptions } from './document.js';
-export { normalize } from './normalize.js';
+export { normalize, leafValue } from './normalize.js';
+export type { NormalizeOptions } from './normalize.js';
 export { BuildError } from './xml/build.js';
 export { VersionError } from './versioning.js';
 export { placeOf } from './xml/positions.js';

@@ -150,3 +150,12 @@ export function normalize(input: string | Uint8Array | ParsedDocument | VmParams
   const out = normComplex(doc, ROOTS[kind] as unknown as ComplexDesc, `/${kind}`, '', { target });
   return carry(doc, { kind, ...out }) as unknown as NormalizedDocument;
 }
+
+/**
+ * The value of a leaf in either form: an element that may carry attributes (the CIM leaves of a
+ * rasd Item, `ovf:Info`, ...) is a plain value when it has none and `{ $value, ...attributes }`
+ * when it has some, so its type is a union. `leafValue(item.VirtualQuantity)` is the number in both cases.
+ */
+export function leafValue<V>(leaf: V | { readonly $value: V; readonly [attribute: string]: unknown } | undefined): V | undefined {
+  return typeof leaf === 'object' && leaf !== null && '$value' in leaf ? (leaf as { $value: V }).$value : (leaf as V | undefined);
+}

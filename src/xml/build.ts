@@ -170,6 +170,8 @@ function buildComplex(ns: string | null, local: string, input: Obj, desc: Comple
     }
     pushParticle(children, p, v, `${path}/${p.key}`, ctx, `${trail}/${p.local}`, depth + 1);
   }
+  // A request file may name its JSON Schema for editors (`"$schema": ".../request.schema.json"`).
+  if (trail === '') known.add('$schema');
   for (const k of Object.keys(value)) {
     if (!known.has(k) && !RESERVED.has(k) && value[k] !== undefined) {
       const names = [...desc.children.map((c) => c.key), ...desc.attrs.map((a) => a.key)];
