@@ -6,11 +6,13 @@ import type { Infer, Mode } from './model/dsl.js';
 import { KINDS, ROOTS, type Kind } from './model/roots.js';
 import { buildElement, serialize, type WriteOptions } from './xml/build.js';
 import { checkApiVersion } from './versioning.js';
-import { DEFAULT_LIMITS } from './xml/read.js';
+import { DEFAULT_LIMITS } from './xml/reader.js';
 import { NS, nsLabel } from './xml/names.js';
+import type { XmlDoc } from './xml/doc.js';
+import { XmlInputError } from './xml/errors.js';
 import { readContent } from './xml/parse.js';
 import { infoOf, setInfo } from './xml/positions.js';
-import { readXml, XmlInputError, type ReadElement, type ReadLimits } from './xml/read.js';
+import { readDocument, type ReadLimits } from './xml/reader.js';
 
 type Roots = typeof ROOTS;
 
@@ -55,19 +57,23 @@ export function kindOf(ns: string | null, name: string): Kind {
  * Throws XmlInputError (not XML, DOCTYPE, over a limit) or UnknownDocumentError (another root).
  */
 export function parse(xml: string | Uint8Array, opts: ParseOptions = {}): ParsedDocument {
-  return documentFrom(readXml(xml, opts).root);
+  return documentFrom(readDocument(xml, opts));
 }
 
-/** The typed document of an element tree already read (shared by parse and validate). */
-export function documentFrom(root: ReadElement): ParsedDocument {
+/** The typed document of a tree already read (shared by parse, validate, fmt and the language server). */
+export function documentFrom(tree: XmlDoc): ParsedDocument {
+  const root = tree.root;
   let kind: Kind;
   try {
-    kind = kindOf(root.ns, root.name);
+    kind = kindOf(tree.ns(root), tree.local(root));
   } catch (e) {
-    if (e instanceof UnknownDocumentError) throw new UnknownDocumentError(e.message, root.line, root.column);
+    if (e instanceof UnknownDocumentError) {
+      const { line, column } = tree.position(tree.starts[root]);
+      throw new UnknownDocumentError(e.message, line, column);
+    }
     throw e;
   }
-  const model = readContent(root, ROOTS[kind], `/${root.name}`) as Record<string, unknown>;
+  const model = readContent(tree, root, ROOTS[kind]) as Record<string, unknown>;
   const doc = { kind, ...model };
   const info = infoOf(model);
   if (info) setInfo(doc, info);

@@ -62,7 +62,8 @@ describe('normalized types (README "Types")', () => {
     type Norm = DocumentOf<'ComposeVAppParams', 'norm'>;
     expectTypeOf<Norm['deploy']>().toEqualTypeOf<boolean | undefined>();
     expectTypeOf<NonNullable<Norm['SourcedItem']>[number]['VmGeneralParams']>().toMatchTypeOf<{ Name?: string; NeedsCustomization?: boolean } | undefined>();
-    expectTypeOf<Item['VirtualQuantity']>().toEqualTypeOf<number | { $value: number; $attrs?: Record<string, string> } | undefined>();
+    expectTypeOf<Item['VirtualQuantity']>().toEqualTypeOf<number | { $value: number; $attrs?: Record<string, string>; $ns?: Record<string, string> } | undefined>();
+    expectTypeOf<Item['$note']>().toEqualTypeOf<string | undefined>();
     expectTypeOf(leafValue<number>).returns.toEqualTypeOf<number | undefined>();
     const item = { VirtualQuantity: 8192 } as Item;
     expectTypeOf(leafValue(item.VirtualQuantity)).toEqualTypeOf<number | undefined>();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { build, cloneVApp, composeVApp, instantiateTemplate, normalize, parse, placeOf, recomposeVApp } from '../src/index.js';
 import { BuildError } from '../src/xml/build.js';
-import { XmlInputError } from '../src/xml/read.js';
+import { XmlInputError } from '../src/xml/errors.js';
 import { UnknownDocumentError } from '../src/document.js';
 import { parseUnits, toMegabytes, fromMegabytes } from '../src/model/units.js';
 import { xmlDifference } from './helpers/xml-equiv.js';

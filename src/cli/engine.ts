@@ -8,7 +8,7 @@ import type { Report, ValidateSettings } from './lib.js';
 // The module itself rather than the package entry: workers start ~70 ms sooner without the
 // instant-clone half of the library (zod). Same function as the `validate` export.
 import { validate } from '../validate/index.js';
-import { DEFAULT_LIMITS } from '../xml/read.js';
+import { DEFAULT_LIMITS } from '../xml/reader.js';
 
 /** One document to validate; `index` is its place in the input order. */
 export interface Task {

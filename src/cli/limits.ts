@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { stringOpt, type OptionSpec, type ParsedArgs } from './args.js';
 import { describeFsError, UsageError } from './errors.js';
-import { DEFAULT_LIMITS } from '../xml/read.js';
+import { DEFAULT_LIMITS } from '../xml/reader.js';
 
 /** The option declarations to merge into a command's parseCommandArgs spec. */
 export const LIMIT_OPTIONS: OptionSpec = { 'max-size': { type: 'string' }, 'max-depth': { type: 'string' } };

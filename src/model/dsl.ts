@@ -179,6 +179,14 @@ export interface Extras {
   $attrs?: Record<string, string>;
   /** Elements and text the description does not declare (xs:any content, unknown children): kept and written back. */
   $any?: XNode[];
+  /**
+   * Namespace declarations written on this element that build would not make by itself (prefix ->
+   * uri, '' = default): kept and written back, so prefixes used inside values (xsi:type="xs:int")
+   * stay declared and bound as written.
+   */
+  $ns?: Record<string, string>;
+  /** A remark normalize leaves on the object (a rasd Item whose units it kept as written); build ignores it. */
+  $note?: string;
 }
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
@@ -190,7 +198,7 @@ type InferAttrs<As extends readonly AttrDesc[], M extends Mode> = {
 };
 
 /** The object form of an attributed leaf. */
-export type LeafObject<V> = { $value: V; $attrs?: Record<string, string> };
+export type LeafObject<V> = { $value: V; $attrs?: Record<string, string>; $ns?: Record<string, string> };
 
 type ChoiceEntry<Os extends readonly ElementParticle[], M extends Mode> = {
   [O in Os[number] as O['key']]: { [K in O['key']]: InferContent<O['content'], M> };

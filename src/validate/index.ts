@@ -3,8 +3,9 @@
  * then the XSD set (bundled xsd/ or `schemaDir`), then the semantic rules on the typed model.
  */
 import { documentFrom, kindOf, UnknownDocumentError, type ParsedDocument } from '../document.js';
-import { readXml, XmlInputError, type ReadElement, type ReadLimits } from '../xml/read.js';
-import { childPaths } from '../xml/parse.js';
+import { NodeKind, type XmlDoc } from '../xml/doc.js';
+import { XmlInputError } from '../xml/errors.js';
+import { readDocument, type ReadLimits } from '../xml/reader.js';
 import { makeReport, type Problem, type Report } from './problem.js';
 import { checkSchema, validateSchemaSync } from './xsd.js';
 import { rules, runRules } from './rules/index.js';
@@ -43,9 +44,9 @@ export function validateSync(input: ValidateInput, opts: ValidateOptions = {}): 
   if ('report' in prepared) return prepared.report;
   const xml = prepared.xml;
   if (opts.lint === false) return schemaOnly(xml, opts);
-  let root;
+  let root: XmlDoc;
   try {
-    root = readXml(xml, opts).root;
+    root = readDocument(xml, opts);
   } catch (e) {
     if (e instanceof XmlInputError) return makeReport(null, [inputProblem(e)]);
     throw e;
@@ -75,25 +76,33 @@ function oneLine(problems: Problem[]): Problem[] {
 }
 
 /** libxml2 reports lines only: take the position of the element a schema problem names from our read. */
-function fillColumns(problems: Problem[], root: ReadElement): void {
+function fillColumns(problems: Problem[], doc: XmlDoc): void {
   const wanted = problems.filter((p) => p.column === 0 && p.path);
   if (wanted.length === 0) return;
-  const at = new Map<string, ReadElement>();
-  // The same paths the model and the schema check use (parse.ts childPaths: [n] among same-name siblings).
-  const walk = (el: ReadElement, path: string) => {
-    at.set(path, el);
-    const paths = childPaths(el, path);
-    el.children.forEach((c, i) => {
-      if (paths[i] !== undefined) walk(c as ReadElement, paths[i]!);
-    });
-  };
-  walk(root, `/${root.name}`);
+  const at = new Map<string, number>();
+  // The same paths the model uses (XmlDoc.path: [n] among same-name siblings, per namespace).
+  const stack: [number, string][] = [[doc.root, `/${doc.local(doc.root)}`]];
+  while (stack.length) {
+    const [n, path] = stack.pop()!;
+    at.set(path, n);
+    const total = new Map<number, number>();
+    for (let c = doc.firsts[n]; c !== -1; c = doc.nexts[c]) if (doc.kinds[c] === NodeKind.Element) total.set(doc.names[c], (total.get(doc.names[c]) ?? 0) + 1);
+    const seen = new Map<number, number>();
+    for (let c = doc.firsts[n]; c !== -1; c = doc.nexts[c]) {
+      if (doc.kinds[c] !== NodeKind.Element) continue;
+      const k = (seen.get(doc.names[c]) ?? 0) + 1;
+      seen.set(doc.names[c], k);
+      stack.push([c, total.get(doc.names[c])! > 1 ? `${path}/${doc.local(c)}[${k}]` : `${path}/${doc.local(c)}`]);
+    }
+  }
   for (const p of wanted) {
-    const el = at.get(p.path);
+    const n = at.get(p.path);
+    if (n === undefined) continue;
+    const { line, column } = doc.position(doc.starts[n]);
     // libxml2 gives the line where the start tag ends; a start tag may span lines.
-    if (el && (p.line === 0 || el.line <= p.line)) {
-      p.line = el.line;
-      p.column = el.column;
+    if (p.line === 0 || line <= p.line) {
+      p.line = line;
+      p.column = column;
     }
   }
 }

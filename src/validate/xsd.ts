@@ -14,13 +14,14 @@
 import { ParseOption, XmlDocument, XmlElement, XmlError, XmlParseError } from 'libxml2-wasm';
 import type { ErrorDetail } from 'libxml2-wasm';
 import type { Problem } from './problem.js';
-import { findDoctype, LineIndex } from '../xml/read.js';
+import { findDoctype } from '../xml/reader.js';
+import { LineIndex } from '../xml/lines.js';
 import { explainParserError, explainSchemaError, format, type MessageId } from './xsd-messages.js';
 import { loadSchemaSet } from './xsd-schemas.js';
-import { DEFAULT_LIMITS } from '../xml/read.js';
+import { DEFAULT_LIMITS } from '../xml/reader.js';
 
 export { SchemaDirError, bundledSchemaDir, inputRequests } from './xsd-schemas.js';
-export { findDoctype } from '../xml/read.js';
+export { findDoctype } from '../xml/reader.js';
 export { MESSAGES, NAMESPACE_LABELS } from './xsd-messages.js';
 
 /** Options for schema validation. */

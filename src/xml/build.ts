@@ -9,7 +9,7 @@
  */
 import type { ComplexDesc, Content, ElementParticle, LeafDesc } from '../model/dsl.js';
 import { encodeValue } from '../model/codecs.js';
-import { DEFAULT_LIMITS } from './read.js';
+import { DEFAULT_LIMITS } from './reader.js';
 import { adaptForVersion, refuseIfUnknown, refuseInVmType } from '../versioning.js';
 import { BuildError, nearest } from './build-error.js';
 import { checkAttrs, checkNamespaces, checkNodes, illegalChars, TreeError } from './check-tree.js';

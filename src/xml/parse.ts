@@ -1,17 +1,17 @@
 /**
- * The read engine: a generic element tree + a description -> a typed model object. Tolerant:
+ * The read engine: a node of the document tree + a description -> a typed model object. Tolerant:
  * children are matched by name wherever they stand (so `fmt` can repair order), duplicates and unknown
- * elements are kept in `$any`, undeclared attributes in `$attrs`. Nothing is lost.
+ * elements are kept in `$any`, undeclared attributes in `$attrs`, namespace declarations that build
+ * would not write by itself in `$ns`. Nothing is lost. Each object remembers its node (positions.ts).
  */
-import type { ComplexDesc, Content, ElementParticle, LeafDesc, ChoiceParticle } from '../model/dsl.js';
-import { clark } from './names.js';
-import type { Place, NodeInfo } from './positions.js';
-import { setInfo } from './positions.js';
-import type { ReadElement, ReadNode } from './read.js';
+import type { ChoiceParticle, ComplexDesc, Content, ElementParticle, LeafDesc } from '../model/dsl.js';
+import { NodeKind, type XmlDoc } from './doc.js';
+import { CONVENTIONAL_PREFIX, clark } from './names.js';
+import { setInfo, type Place } from './positions.js';
 import type { XElement, XNode } from './tree.js';
 
 type Hit = { particle: ElementParticle; choice?: ChoiceParticle };
-/** Namespace -> local name -> the particle that takes it (two levels: no Clark strings built per child). */
+/** Namespace -> local name -> the particle that takes it. */
 type Index = Map<string | null, Map<string, Hit>>;
 const indexes = new WeakMap<ComplexDesc, Index>();
 
@@ -35,169 +35,157 @@ function particleIndex(desc: ComplexDesc): Index {
   return m;
 }
 
-function isElement(n: ReadNode): n is ReadElement {
-  return (n as ReadElement).name !== undefined;
-}
-
-/** Strip positions: a ReadElement as a plain XElement for `$any` and `$xml`. */
-export function toXElement(el: ReadElement): XElement {
-  const x: XElement = { ns: el.ns, name: el.name };
-  if (el.prefix) x.prefix = el.prefix;
-  if (el.attrs.length) {
-    x.attrs = {};
-    for (const a of el.attrs) x.attrs[clark(a.ns, a.name)] = a.value;
-  }
-  // Whitespace between child elements is indentation, not content: drop it so rebuilt trees compare equal.
-  const hasElements = el.children.some(isElement);
-  const children = el.children.filter((c) => isElement(c) || !hasElements || c.text.trim() !== '');
-  if (children.length) x.children = children.map((c): XNode => (isElement(c) ? toXElement(c) : { text: c.text }));
-  return x;
-}
-
-/** Position facts for an object read from `el` (one literal: this runs for every element). */
-function nodeInfo(el: ReadElement, path: string): NodeInfo {
-  return { line: el.line, column: el.column, path, at: new Map() };
-}
-
-function place(el: ReadElement, path: string): Place {
-  return { line: el.line, column: el.column, path };
-}
-
 /**
- * Child paths the way libxml2 writes them: `[n]` only when the parent has several children of that
- * name. Returned in child order (undefined for text), counted per namespace and name without
- * building Clark strings (this runs for every element of a document).
+ * Namespace declarations on element n that build would not write by itself: every declaration but a
+ * conventional prefix bound to its conventional namespace (those build declares on the root). Kept so
+ * that prefixes used inside values (xsi:type="xs:int", QName content) stay declared and bound.
  */
-export function childPaths(el: ReadElement, path: string): (string | undefined)[] {
-  const kids = el.children;
-  const out: (string | undefined)[] = new Array(kids.length);
-  // Few children (the usual case): compare pairwise; many: count with maps.
-  if (kids.length <= 16) {
-    for (let i = 0; i < kids.length; i++) {
-      const c = kids[i];
-      if (!isElement(c)) continue;
-      let before = 0;
-      let total = 0;
-      for (let j = 0; j < kids.length; j++) {
-        const d = kids[j];
-        if (isElement(d) && d.name === c.name && d.ns === c.ns) {
-          total++;
-          if (j < i) before++;
-        }
-      }
-      out[i] = total > 1 ? `${path}/${c.name}[${before + 1}]` : `${path}/${c.name}`;
-    }
-    return out;
-  }
-  const counts = new Map<string | null, Map<string, number>>();
-  for (const c of kids) {
-    if (!isElement(c)) continue;
-    let m = counts.get(c.ns);
-    if (!m) counts.set(c.ns, (m = new Map()));
-    m.set(c.name, (m.get(c.name) ?? 0) + 1);
-  }
-  const seen = new Map<string | null, Map<string, number>>();
-  for (let i = 0; i < kids.length; i++) {
-    const c = kids[i];
-    if (!isElement(c)) continue;
-    let m = seen.get(c.ns);
-    if (!m) seen.set(c.ns, (m = new Map()));
-    const n = (m.get(c.name) ?? 0) + 1;
-    m.set(c.name, n);
-    out[i] = counts.get(c.ns)!.get(c.name)! > 1 ? `${path}/${c.name}[${n}]` : `${path}/${c.name}`;
+function keptDecls(doc: XmlDoc, n: number): Record<string, string> | undefined {
+  let out: Record<string, string> | undefined;
+  for (const [prefix, uri] of doc.namespaceDecls(n)) {
+    // The default namespace is the writer's own (vcloud, or none): a value's unprefixed QName is not kept bound (yet).
+    if (prefix === '') continue;
+    if (CONVENTIONAL_PREFIX[uri] === prefix || (prefix === 'vcloud' && CONVENTIONAL_PREFIX[uri] === '')) continue;
+    (out ??= {})[prefix] = uri;
   }
   return out;
 }
 
+/**
+ * A subtree as a plain XElement for `$any` and `$xml` (iterative: depth is bounded by the reader's
+ * limit, not by the JavaScript stack). Whitespace between child elements is indentation, not
+ * content: it is dropped so rebuilt trees compare equal. Comments and PIs live in the tree (fmt).
+ */
+export function toXElement(doc: XmlDoc, n: number): XElement {
+  const make = (e: number): XElement => {
+    const x: XElement = { ns: doc.ns(e), name: doc.local(e) };
+    const prefix = doc.prefix(e);
+    if (prefix) x.prefix = prefix;
+    const f = doc.attrFirst[e];
+    for (let a = f; a < f + doc.attrLen[e]; a++) {
+      if (doc.isNamespaceDecl(a)) continue;
+      (x.attrs ??= {})[clark(doc.attrNs(a), doc.attrLocal(a))] = doc.attrValue(a);
+    }
+    const ns = keptDecls(doc, e);
+    if (ns) x.namespaces = ns;
+    setInfo(x, { doc, node: e });
+    return x;
+  };
+  const top = make(n);
+  const stack: [number, XElement][] = [[n, top]];
+  while (stack.length) {
+    const [e, x] = stack.pop()!;
+    const hasElements = doc.hasElementChildren(e);
+    let children: XNode[] | undefined;
+    for (let c = doc.firsts[e]; c !== -1; c = doc.nexts[c]) {
+      const k = doc.kinds[c];
+      if (k === NodeKind.Element) {
+        const child = make(c);
+        (children ??= []).push(child);
+        stack.push([c, child]);
+      } else if (k === NodeKind.Text || k === NodeKind.CData) {
+        if (hasElements && doc.isWhitespace(c)) continue;
+        // Adjacent text and CDATA are one piece of character data.
+        const last = children?.[children.length - 1];
+        if (last && 'text' in last) last.text += doc.value(c);
+        else (children ??= []).push({ text: doc.value(c) });
+      }
+    }
+    if (children) x.children = children;
+  }
+  return top;
+}
+
 /** Read an element's content by its description. */
-export function readContent(el: ReadElement, content: Content, path: string): unknown {
+export function readContent(doc: XmlDoc, n: number, content: Content, anchor?: Place): unknown {
   switch (content.kind) {
     case 'leaf':
-      return readLeaf(el, content, path);
+      return readLeaf(doc, n, content, anchor);
     case 'complex':
-      return readComplex(el, content, path);
-    case 'xml': {
-      const x = toXElement(el);
-      setInfo(x, nodeInfo(el, path));
-      return x;
-    }
+      return readComplex(doc, n, content, anchor);
+    case 'xml':
+      return toXElement(doc, n);
   }
 }
 
-function readLeaf(el: ReadElement, desc: LeafDesc, path: string): unknown {
+function readLeaf(doc: XmlDoc, n: number, desc: LeafDesc, anchor?: Place): unknown {
   let text = '';
-  const extra: XNode[] = [];
-  for (const c of el.children) {
-    if (isElement(c)) extra.push(toXElement(c));
-    else text += c.text;
+  let extra: XNode[] | undefined;
+  for (let c = doc.firsts[n]; c !== -1; c = doc.nexts[c]) {
+    const k = doc.kinds[c];
+    if (k === NodeKind.Element) (extra ??= []).push(toXElement(doc, c));
+    else if (k === NodeKind.Text || k === NodeKind.CData) text += doc.value(c);
   }
-  if (el.attrs.length === 0 && extra.length === 0) return text;
+  const nAttrs = doc.attrLen[n];
+  const decls = doc.flags[n] & 2 ? keptDecls(doc, n) : undefined;
+  if (nAttrs === 0 && !extra) return text;
+  let ownAttrs = 0;
   const obj: Record<string, unknown> = { $value: text };
-  for (const a of el.attrs) {
-    const d = desc.attrs.find((x) => x.local === a.name && x.ns === a.ns);
-    if (d) obj[d.key] = a.value;
-    else ((obj.$attrs ??= {}) as Record<string, string>)[clark(a.ns, a.name)] = a.value;
+  const f = doc.attrFirst[n];
+  for (let a = f; a < f + nAttrs; a++) {
+    if (doc.isNamespaceDecl(a)) continue;
+    ownAttrs++;
+    const ns = doc.attrNs(a);
+    const local = doc.attrLocal(a);
+    const d = desc.attrs.find((x) => x.local === local && x.ns === ns);
+    if (d) obj[d.key] = doc.attrValue(a);
+    else ((obj.$attrs ??= {}) as Record<string, string>)[clark(ns, local)] = doc.attrValue(a);
   }
-  if (extra.length) obj.$any = extra;
-  setInfo(obj, nodeInfo(el, path));
+  // Only namespace declarations: the value is still the scalar (nothing for the model to keep but them).
+  if (ownAttrs === 0 && !extra && !decls) return text;
+  if (decls) obj.$ns = decls;
+  if (extra) obj.$any = extra;
+  setInfo(obj, { doc, node: n, desc, anchor });
   return obj;
 }
 
-function readComplex(el: ReadElement, desc: ComplexDesc, path: string): Record<string, unknown> {
+function readComplex(doc: XmlDoc, n: number, desc: ComplexDesc, anchor?: Place): Record<string, unknown> {
   const obj: Record<string, unknown> = {};
-  const info: NodeInfo = nodeInfo(el, path);
-  for (const a of el.attrs) {
-    const d = desc.attrs.find((x) => x.local === a.name && x.ns === a.ns);
-    if (d) {
-      obj[d.key] = a.value;
-      info.at.set(`@${d.key}`, info);
-    } else ((obj.$attrs ??= {}) as Record<string, string>)[clark(a.ns, a.name)] = a.value;
+  const f = doc.attrFirst[n];
+  for (let a = f; a < f + doc.attrLen[n]; a++) {
+    if (doc.isNamespaceDecl(a)) continue;
+    const ns = doc.attrNs(a);
+    const local = doc.attrLocal(a);
+    const d = desc.attrs.find((x) => x.local === local && x.ns === ns);
+    if (d) obj[d.key] = doc.attrValue(a);
+    else ((obj.$attrs ??= {}) as Record<string, string>)[clark(ns, local)] = doc.attrValue(a);
+  }
+  if (doc.flags[n] & 2) {
+    const decls = keptDecls(doc, n);
+    if (decls) obj.$ns = decls;
   }
   const index = particleIndex(desc);
   const unknownChoice = desc.children.find((p): p is ChoiceParticle => p.kind === 'choice' && p.keepUnknown);
-  const paths = childPaths(el, path);
-  const any: XNode[] = [];
-  const kids = el.children;
-  for (let i = 0; i < kids.length; i++) {
-    const c = kids[i];
-    if (!isElement(c)) {
-      if (c.text.trim() !== '') any.push({ text: c.text });
+  let any: XNode[] | undefined;
+  for (let c = doc.firsts[n]; c !== -1; c = doc.nexts[c]) {
+    const k = doc.kinds[c];
+    if (k !== NodeKind.Element) {
+      if ((k === NodeKind.Text || k === NodeKind.CData) && !doc.isWhitespace(c)) (any ??= []).push({ text: doc.value(c) });
       continue;
     }
-    const cpath = paths[i]!;
-    const hit = index.get(c.ns)?.get(c.name);
+    const hit = index.get(doc.ns(c))?.get(doc.local(c));
     if (!hit) {
-      const x = toXElement(c);
-      setInfo(x, nodeInfo(c, cpath));
+      const x = toXElement(doc, c);
+      if (anchor) setInfo(x, { doc, node: c, anchor });
       if (unknownChoice) ((obj[unknownChoice.key] ??= []) as unknown[]).push({ $xml: x });
-      else any.push(x);
+      else (any ??= []).push(x);
       continue;
     }
     const { particle, choice } = hit;
-    const value = readContent(c, particle.content, cpath);
     if (choice) {
-      ((obj[choice.key] ??= []) as unknown[]).push({ [particle.key]: value });
-      pushPlace(info, choice.key, place(c, cpath));
+      ((obj[choice.key] ??= []) as unknown[]).push({ [particle.key]: readContent(doc, c, particle.content, anchor) });
     } else if (particle.many) {
-      ((obj[particle.key] ??= []) as unknown[]).push(value);
-      pushPlace(info, particle.key, place(c, cpath));
+      ((obj[particle.key] ??= []) as unknown[]).push(readContent(doc, c, particle.content, anchor));
     } else if (obj[particle.key] !== undefined) {
       // A second occurrence of a single child: keep it (the schema check reports it), written back at the end.
-      const x = toXElement(c);
-      setInfo(x, nodeInfo(c, cpath));
-      any.push(x);
+      const x = toXElement(doc, c);
+      if (anchor) setInfo(x, { doc, node: c, anchor });
+      (any ??= []).push(x);
     } else {
-      obj[particle.key] = value;
-      info.at.set(particle.key, place(c, cpath));
+      obj[particle.key] = readContent(doc, c, particle.content, anchor);
     }
   }
-  if (any.length) obj.$any = any;
-  setInfo(obj, info);
+  if (any) obj.$any = any;
+  setInfo(obj, { doc, node: n, desc, anchor });
   return obj;
-}
-
-function pushPlace(info: NodeInfo, key: string, p: Place): void {
-  const cur = info.at.get(key);
-  if (Array.isArray(cur)) cur.push(p);
-  else info.at.set(key, [p]);
 }

@@ -65,6 +65,16 @@ class Scope {
 /** The conventional prefix of a namespace for attributes (which cannot use the default namespace). */
 const attrConvention = (ns: string): string | undefined => (ns === NS.vcloud ? 'vcloud' : CONVENTIONAL_PREFIX[ns] || undefined);
 
+/**
+ * Declarations in a canonical order (the default namespace, then conventional prefixes, then the
+ * rest as written or added), so that build(parse(build(x))) is build(x): parse keeps only the
+ * declarations build would not make, and those come back as written while the others are added.
+ */
+function declarationOrder(decls: [string, string][]): [string, string][] {
+  const rank = ([p, u]: [string, string]) => (p === '' ? 0 : CONVENTIONAL_PREFIX[u] === p || (p === 'vcloud' && u === NS.vcloud) ? 1 : 2);
+  return decls.length < 2 ? decls : decls.map((d, i) => [d, i] as const).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([d]) => d);
+}
+
 /** Every element of a tree with enter/exit, iteratively. */
 function walk(root: XElement, enter: (el: XElement) => void, exit: (el: XElement) => void): void {
   const stack: { el: XElement; i: number }[] = [{ el: root, i: 0 }];
@@ -228,9 +238,7 @@ export function serialize(root: XElement, opts: WriteOptions = {}): string {
       }
     }
     parts.push(lineStart(level, inline) + '<' + name);
-    for (const [p, u] of own) declaration(p, u);
-    for (const [p, u] of extraDecls) declaration(p, u);
-    for (const [p, u] of added) declaration(p, u);
+    for (const [p, u] of declarationOrder([...own, ...extraDecls, ...added])) declaration(p, u);
     for (const [a, v] of attrNames) attribute(a, v);
     const kids = el.children;
     if (!kids || kids.length === 0) {

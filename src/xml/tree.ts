@@ -11,7 +11,10 @@ export interface XElement {
   /** Attributes keyed by Clark name (`{uri}local`, or `local` when unqualified). */
   attrs?: Record<string, string>;
   children?: XNode[];
-  /** Namespace declarations written on this element (prefix -> URI, '' for the default namespace). */
+  /**
+   * Namespace declarations written on this element that the writer would not make by itself
+   * (prefix -> uri; '' = default namespace): kept so prefixes used inside values stay bound.
+   */
   namespaces?: Record<string, string>;
 }
 

@@ -7,10 +7,10 @@ import type { AttrDesc, ComplexDesc, Content, ElementParticle } from '../../mode
 import { ROOTS } from '../../model/roots.js';
 import type { ParsedDocument } from '../../document.js';
 import { sectionParticles } from '../../model/instantiation-params.js';
-import { clark, unclark } from '../../xml/names.js';
+import { clark } from '../../xml/names.js';
 import { readContent } from '../../xml/parse.js';
-import { placeOf } from '../../xml/positions.js';
-import type { ReadElement, ReadNode } from '../../xml/read.js';
+import { infoOf, placeOf } from '../../xml/positions.js';
+import { treeOf } from '../../xml/from-xelement.js';
 import { isText, type XElement } from '../../xml/tree.js';
 import type { SectionName, SectionTypes } from './model-types.js';
 
@@ -112,16 +112,6 @@ export interface UnknownSection {
 /** The section descriptions by Clark name. */
 export const SECTION_BY_CLARK = new Map(sectionParticles.map((p) => [clark(p.ns, p.local), p]));
 
-/** A generic element as a ReadElement placed at `line:column`, so the description reader can type it. */
-function toRead(el: XElement, line: number, column: number): ReadElement {
-  const attrs = Object.entries(el.attrs ?? {}).map(([k, value]) => {
-    const { ns, local } = unclark(k);
-    return { ns, name: local, prefix: '', value };
-  });
-  const children: ReadNode[] = (el.children ?? []).map((c) => (isText(c) ? c : toRead(c, line, column)));
-  return { ns: el.ns, name: el.name, prefix: el.prefix ?? '', attrs, children, line, column };
-}
-
 /** Type the ovf:Section children of a VmType (CreateItem/ReconfigureItem) with the section descriptions. */
 export function vmTypeSections(el: XElement): { sections: SectionRef[]; unknown: UnknownSection[] } {
   const at = placeOf(el);
@@ -134,9 +124,9 @@ export function vmTypeSections(el: XElement): { sections: SectionRef[]; unknown:
       if (c.name.endsWith('Section') && c.name !== 'VmSpecSection') unknown.push({ el: c, holder: el, index });
       return;
     }
-    const same = children.filter((x) => x.name === c.name).length;
-    const path = `${at.path}/${c.name}${same > 1 ? `[${children.filter((x, i) => x.name === c.name && i <= index).length}]` : ''}`;
-    const value = readContent(toRead(c, at.line, at.column), p.content, path);
+    // Parsed content is typed straight from its tree node; a hand-built element from a tree made for it, reported at the item.
+    const info = infoOf(c);
+    const value = info && !info.anchor ? readContent(info.doc, info.node, p.content) : readContent(...treeOf(c), p.content, at);
     sections.push({ name: p.local as SectionName, value: value as never, holder: el, key: c.name, index });
   });
   return { sections, unknown };

@@ -54,7 +54,7 @@ export default {
     invalid: [
       { code: vmDoc([ncs([nic()]), gcs({ Enabled: 'false', ComputerName: 'web-01' })]), errors: [{ messageId: 'disabled', data: { vm: VM1, fields: 'ComputerName', verb: 'is' }, at: '<Enabled>' }] },
       { code: compose({ vapp: [LAN], items: [sourced({ gp: '<VmGeneralParams>\n<Name>vm1</Name>\n<NeedsCustomization>false</NeedsCustomization>\n</VmGeneralParams>', sections: [ncs([nic()]), gcs({ Enabled: 'true', AdminPasswordEnabled: 'true', AdminPasswordAuto: 'true' })] })] }), errors: [{ messageId: 'noCustomization', data: { vm: VM1, fields: 'AdminPasswordEnabled', verb: 'is' }, at: '<NeedsCustomization>' }] },
-      { name: 'in a CreateItem', code: compose({ vapp: [LAN], items: [createItem({ sections: [ncs([nic()]), gcs({ Enabled: 'false', CustomizationScript: 'echo hi' })] })] }), errors: [{ messageId: 'disabled', data: { vm: 'CreateItem 1 ("blank1")', fields: 'CustomizationScript', verb: 'is' }, at: '<CreateItem' }] },
+      { name: 'in a CreateItem', code: compose({ vapp: [LAN], items: [createItem({ sections: [ncs([nic()]), gcs({ Enabled: 'false', CustomizationScript: 'echo hi' })] })] }), errors: [{ messageId: 'disabled', data: { vm: 'CreateItem 1 ("blank1")', fields: 'CustomizationScript', verb: 'is' }, at: '<Enabled>' }] },
     ],
   },
   'guest/script-newlines': {
