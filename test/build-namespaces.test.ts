@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { build } from '../src/index.js';
+import { build, normalize, parse, validate } from '../src/index.js';
 import { NS } from '../src/xml/names.js';
 import { readDocument } from '../src/xml/reader.js';
 import type { XmlDoc } from '../src/xml/doc.js';
@@ -153,5 +153,30 @@ describe('namespace declarations are written where they were', () => {
       }),
       { numRuns: 1500, seed: 3 },
     );
+  });
+});
+
+describe('normalize | build keeps prefixes used in values (end to end, with parse)', () => {
+  const head = `<CloneVAppParams xmlns="${NS.vcloud}" xmlns:xsi="${XSI}" xmlns:xs="${XS}" xmlns:x="urn:one" name="c">`;
+  const roundTrip = (xml: string) => build(JSON.parse(JSON.stringify(normalize(xml))) as never);
+
+  it('xsi:type="xs:int" keeps xmlns:xs, and the document stays valid', async () => {
+    const xml = `${head}<VCloudExtension required="false"><x:Size xsi:type="xs:int">4</x:Size></VCloudExtension><Source href="https://vcd.example.com/api/vApp/vapp-1"/></CloneVAppParams>`;
+    expect((await validate(xml)).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const out = roundTrip(xml);
+    expect(reader(out).find('Size')!.scope.xs).toBe(XS);
+    expect((await validate(out)).problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('<x:B xmlns:x="urn:two" xsi:type="x:T2"/> keeps its x bound to urn:two', () => {
+    const xml = `${head}<VCloudExtension required="false"><x:A><x:B xmlns:x="urn:two" xsi:type="x:T2"/></x:A></VCloudExtension><Source href="https://vcd.example.com/api/vApp/vapp-1"/></CloneVAppParams>`;
+    const out = roundTrip(xml);
+    const { find } = reader(out);
+    expect(find('A')!.ns).toBe('urn:one');
+    expect(find('B')!.ns).toBe('urn:two');
+    expect(find('B')!.scope.x).toBe('urn:two');
+    expect(find('B')!.attrs[`{${XSI}}type`]).toBe('x:T2');
+    // build is a fixed point through parse.
+    expect(build(parse(out))).toBe(out);
   });
 });
