@@ -2,6 +2,7 @@
  * vmparams: parse, normalize, build and validate VMware Cloud Director vApp request documents
  * (InstantiateVAppTemplateParams, ComposeVAppParams, RecomposeVAppParams, CloneVAppParams,
  * InstantiateOvfParams), and the vSphere instant-clone request (`instantClone`).
+ * @module vmparams
  */
 export { parse, build, kindOf, UnknownDocumentError, XmlInputError } from './document.js';
 export type { ParsedDocument, NormalizedDocument, VmParamsDocument, DocumentOf, ParseOptions, BuildOptions } from './document.js';
