@@ -33,6 +33,13 @@ describe('builder options are exact at compile time', () => {
     ).toThrow(/unknown property "computerName" in CustomizationSpec/);
   });
 
+  it('spreads compile, and a misspelt key next to a spread does not', () => {
+    const web = (name: string): VmSpec => ({ source, name });
+    expect(composeVApp({ name: 'x', vms: [...names.map(web), { source, name: 'db', memoryMB: 8192 }] }).SourcedItem).toHaveLength(4);
+    // @ts-expect-error memoryMb is not an option
+    expect(() => composeVApp({ name: 'x', vms: [...names.map(web), { source, name: 'db', memoryMb: 8192 }] })).toThrow(/memoryMb/);
+  });
+
   it('misspelt keys deeper down and bad values do not compile either', () => {
     // @ts-expect-error busType is not a disk option (bus is)
     expect(() => composeVApp({ name: 'x', vms: [{ source, disks: [{ sizeMB: 1024, busType: 'sata' }] }] })).toThrow(BuildError);

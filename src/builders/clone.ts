@@ -1,13 +1,13 @@
 /** cloneVApp: a CloneVAppParams, a copy or move of a vApp (POST {vdc}/action/cloneVApp). */
 import type { DocumentOf } from '../document.js';
 import { CLONE } from './shapes.js';
-import { checkSpec, type Exact } from './spec-check.js';
+import { checkSpec, type ExactOptions } from './spec-check.js';
 import type { CloneVAppSpec } from './types.js';
 import { power, startupItems, vappSections } from './vapp.js';
 import { sourcedItem } from './vm.js';
 
 /** A CloneVAppParams copying (with `move`, moving) the vApp at `spec.source`. Throws BuildError for an unknown or wrong option. */
-export function cloneVApp<const S extends CloneVAppSpec>(spec: S & Exact<CloneVAppSpec, S>): DocumentOf<'CloneVAppParams', 'input'> {
+export function cloneVApp<const S extends CloneVAppSpec>(spec: ExactOptions<CloneVAppSpec, S>): DocumentOf<'CloneVAppParams', 'input'> {
   checkSpec(spec, CLONE, 'CloneVAppSpec');
   const s: CloneVAppSpec = spec;
   const sections = vappSections({ ...s, startup: startupItems(s.vms, (i) => s.vms![i].name) });

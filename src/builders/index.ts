@@ -12,5 +12,5 @@ export { composeVApp } from './compose.js';
 export { recomposeVApp } from './recompose.js';
 export { cloneVApp } from './clone.js';
 export { instantiateOvf, OVF_DESCRIPTOR, type InstantiateOvfDocument } from './ovf.js';
-export type { Exact } from './spec-check.js';
+export type { Exact, ExactOptions } from './spec-check.js';
 export type * from './types.js';

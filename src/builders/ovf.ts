@@ -2,7 +2,7 @@
 import type { DocumentOf } from '../document.js';
 import { BuildError } from '../xml/build-error.js';
 import { OVF } from './shapes.js';
-import { checkSpec, type Exact } from './spec-check.js';
+import { checkSpec, type ExactOptions } from './spec-check.js';
 import type { InstantiateOvfSpec, OvfVmSpec } from './types.js';
 import { power, startupItems, vappSections } from './vapp.js';
 import { nicSection } from './vm.js';
@@ -43,7 +43,7 @@ function vmParams(vm: OvfVmSpec, path: string) {
  * OVF_DESCRIPTOR, not written: the request has no such field). Throws BuildError for an unknown or
  * wrong option.
  */
-export function instantiateOvf<const S extends InstantiateOvfSpec>(spec: S & Exact<InstantiateOvfSpec, S>): InstantiateOvfDocument {
+export function instantiateOvf<const S extends InstantiateOvfSpec>(spec: ExactOptions<InstantiateOvfSpec, S>): InstantiateOvfDocument {
   checkSpec(spec, OVF, 'InstantiateOvfSpec');
   const s: InstantiateOvfSpec = spec;
   const sections = vappSections({ ...s, startup: startupItems(s.vms, (i) => s.vms![i].id) });

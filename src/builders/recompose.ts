@@ -1,13 +1,13 @@
 /** recomposeVApp: a RecomposeVAppParams, posted to an existing vApp's recompose link ({vapp}/action/recomposeVApp). */
 import type { DocumentOf } from '../document.js';
 import { RECOMPOSE } from './shapes.js';
-import { checkSpec, type Exact } from './spec-check.js';
+import { checkSpec, type ExactOptions } from './spec-check.js';
 import type { RecomposeVAppSpec } from './types.js';
 import { startupItems, vappSections } from './vapp.js';
 import { sourcedItem } from './vm.js';
 
 /** A RecomposeVAppParams: add the VMs of `spec.vms`, delete the VMs whose hrefs `spec.delete` lists. Throws BuildError for an unknown or wrong option. */
-export function recomposeVApp<const S extends RecomposeVAppSpec>(spec: S & Exact<RecomposeVAppSpec, S>): DocumentOf<'RecomposeVAppParams', 'input'> {
+export function recomposeVApp<const S extends RecomposeVAppSpec>(spec: ExactOptions<RecomposeVAppSpec, S>): DocumentOf<'RecomposeVAppParams', 'input'> {
   checkSpec(spec, RECOMPOSE, 'RecomposeVAppSpec');
   const s: RecomposeVAppSpec = spec;
   const sections = vappSections({ ...s, startup: startupItems(s.vms, (i) => s.vms![i].name) });

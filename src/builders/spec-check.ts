@@ -1,7 +1,7 @@
 /**
  * The builders' option checks, at compile time and at run time (issue 13: a typo inside a `.map()`
  * callback compiled and was silently dropped).
- * - `Exact<Shape, T>`: a builder's parameter type `S & Exact<Spec, S>` turns every property of the
+ * - `ExactOptions<Spec, S>` (a builder's parameter type) and `Exact<Shape, T>` turn every property of the
  *   argument that the option type does not have into `never`, at any depth and through arrays, so
  *   `vms: names.map((n) => ({ memoryMb: 4096 }))` fails to compile, where excess-property checks
  *   (which only look at fresh object literals) let it through.
@@ -22,6 +22,14 @@ export type Exact<Shape, T> = T extends Primitive
   : T extends readonly unknown[]
     ? { [I in keyof T]: Exact<ElementOf<ObjectPart<Shape>>, T[I]> }
     : { [K in keyof T]: K extends AllKeys<ObjectPart<Shape>> ? Exact<PropOf<ObjectPart<Shape>, K>, T[K]> : never };
+
+/**
+ * A builder's parameter type: the options object with every key the option type does not have typed
+ * `never`, values checked with Exact. A mapped type over the argument's own keys at the top (not
+ * `S & Exact<...>`), so TypeScript infers the argument through it, spreads included
+ * (`vms: [...webs, db]`).
+ */
+export type ExactOptions<Shape, T> = { [K in keyof T]: K extends AllKeys<ObjectPart<Shape>> ? Exact<PropOf<ObjectPart<Shape>, K>, T[K]> : never };
 
 /** A run-time check of one option value. */
 export type Check =
