@@ -39,7 +39,13 @@ export function cloneJson<T>(value: T): T {
   return root as T;
 }
 
-/** `JSON.stringify(value, null, 2)`, the same text, for any depth (native first: it is faster). */
+/** Below this depth the text is indented; deeper subtrees are written on one line (indentation alone would grow with the square of the depth). */
+const INDENT_DEPTH = 64;
+
+/**
+ * `JSON.stringify(value, null, 2)`, the same text, for any depth (native first: it is faster).
+ * Only for a tree too deep for the native one, levels below INDENT_DEPTH are written compactly.
+ */
 export function stringifyJson(value: Json): string {
   try {
     return JSON.stringify(value, null, 2);
@@ -47,44 +53,47 @@ export function stringifyJson(value: Json): string {
     if (!(e instanceof RangeError)) throw e;
   }
   const parts: string[] = [];
-  // Work items: a value to write at an indent, or literal text.
-  const stack: ({ v: Json; indent: string } | string)[] = [{ v: value, indent: '' }];
+  type Item = { v: Json; depth: number } | string;
+  const stack: Item[] = [{ v: value, depth: 0 }];
+  const skip = (x: unknown) => x === undefined || typeof x === 'function' || typeof x === 'symbol';
   while (stack.length) {
     const item = stack.pop()!;
     if (typeof item === 'string') {
       parts.push(item);
       continue;
     }
-    const { v, indent } = item;
-    const inner = indent + '  ';
+    const { v, depth } = item;
+    const pretty = depth < INDENT_DEPTH;
+    const indent = pretty ? '  '.repeat(depth) : '';
+    const inner = pretty ? indent + '  ' : '';
+    const nl = pretty ? '\n' : '';
+    const work: Item[] = [];
     if (Array.isArray(v)) {
       if (v.length === 0) {
         parts.push('[]');
         continue;
       }
-      const work: ({ v: Json; indent: string } | string)[] = ['[\n'];
+      work.push('[' + nl);
       v.forEach((x, i) => {
-        work.push(inner);
-        work.push({ v: x === undefined || typeof x === 'function' || typeof x === 'symbol' ? null : x, indent: inner });
-        work.push(i < v.length - 1 ? ',\n' : '\n');
+        work.push(inner, { v: skip(x) ? null : x, depth: depth + 1 }, i < v.length - 1 ? ',' + nl : nl);
       });
       work.push(indent + ']');
-      for (let i = work.length - 1; i >= 0; i--) stack.push(work[i]);
     } else if (isPlainObject(v) && typeof (v as { toJSON?: unknown }).toJSON !== 'function') {
-      const keys = Object.keys(v).filter((k) => v[k] !== undefined && typeof v[k] !== 'function' && typeof v[k] !== 'symbol');
+      const keys = Object.keys(v).filter((k) => !skip(v[k]));
       if (keys.length === 0) {
         parts.push('{}');
         continue;
       }
-      const work: ({ v: Json; indent: string } | string)[] = ['{\n'];
+      work.push('{' + nl);
       keys.forEach((k, i) => {
-        work.push(`${inner}${JSON.stringify(k)}: `);
-        work.push({ v: v[k], indent: inner });
-        work.push(i < keys.length - 1 ? ',\n' : '\n');
+        work.push(`${inner}${JSON.stringify(k)}:${pretty ? ' ' : ''}`, { v: v[k], depth: depth + 1 }, i < keys.length - 1 ? ',' + nl : nl);
       });
       work.push(indent + '}');
-      for (let i = work.length - 1; i >= 0; i--) stack.push(work[i]);
-    } else parts.push(JSON.stringify(v) ?? 'null');
+    } else {
+      parts.push(JSON.stringify(v) ?? 'null');
+      continue;
+    }
+    for (let i = work.length - 1; i >= 0; i--) stack.push(work[i]);
   }
   return parts.join('');
 }

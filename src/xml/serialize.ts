@@ -10,6 +10,9 @@
 import { CONVENTIONAL_PREFIX, NS, unclark } from './names.js';
 import { isText, type XElement, type XNode } from './tree.js';
 
+/** Elements nested deeper than this are written on one line (requests nest about 12 deep). */
+const INDENT_LEVELS = 64;
+
 /** Options of the XML writer. */
 export interface WriteOptions {
   /** Indent with two spaces (default true). */
@@ -248,8 +251,9 @@ export function serialize(root: XElement, opts: WriteOptions = {}): string {
     }
     parts.push('>');
     // Inside mixed content (an element with text children) no indentation is added: it would become
-    // part of the text, and grow on every parse/build round.
-    return { el, name, mark, level, inline, mixed: inline || kids.some(isText), hasText: false, i: 0 };
+    // part of the text, and grow on every parse/build round. Below INDENT_LEVELS neither: indentation
+    // alone would grow with the square of the depth (a 100,000-deep extension payload).
+    return { el, name, mark, level, inline, mixed: inline || level >= INDENT_LEVELS || kids.some(isText), hasText: false, i: 0 };
   };
 
   const stack: Frame[] = [];

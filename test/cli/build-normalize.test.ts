@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/index.js';
 import type { Io } from '../../src/cli/io.js';
 import { cli, ROOT, tempDir } from './helpers.js';
+import { readDocument } from '../../src/xml/reader.js';
 
 function io(stdin = '', cwd = ROOT) {
   const o = { out: '', err: '' };
@@ -139,6 +140,23 @@ describe('vmparams normalize', () => {
     const small = await vmparams(['normalize', '--max-size', '100', f]);
     expect(small.status).toBe(1);
     expect(small.err).toMatch(/larger than the limit of 100 bytes \(raise it with --max-size\)/);
+  });
+
+  it('a 50,000-deep extension payload goes through normalize and build (no recursion; --max-depth raised)', async () => {
+    const n = 50_000;
+    const f = file('deep.xml', `<CloneVAppParams xmlns="http://www.vmware.com/vcloud/v1.5" name="d"><Source href="h"/><VCloudExtension>${'<x:a xmlns:x="urn:x">'}${'<x:a>'.repeat(n - 1)}deep${'</x:a>'.repeat(n)}</VCloudExtension></CloneVAppParams>`);
+    const norm = await vmparams(['normalize', '--max-depth', '100000', f]);
+    expect(norm.err).toBe('');
+    expect(norm.status).toBe(0);
+    const built = await vmparams(['build', '--max-depth', '100000', '-'], norm.out);
+    expect(built.err).toBe('');
+    expect(built.status).toBe(0);
+    const tree = readDocument(built.out, { maxDepth: 100_000 });
+    expect(tree.local(tree.root)).toBe('CloneVAppParams');
+    expect(built.out.match(/<x:a[ >]/g)).toHaveLength(n);
+    expect(built.out).toContain('deep</x:a></x:a>');
+    // Without the raised limit, build refuses it as parse does.
+    expect((await vmparams(['build', '-'], norm.out)).err).toMatch(/nested deeper than the limit of 256/);
   });
 
   it('normalize | build through a real pipe keeps the document (child processes)', () => {
