@@ -28,11 +28,11 @@ export function cloneJson<T>(value: T): T {
       const out = to as Record<string, Json>;
       for (const k of Object.keys(from as object)) {
         const v = (from as Record<string, Json>)[k];
-        if (typeof v === 'object' && v !== null) {
-          const c = Array.isArray(v) ? new Array(v.length) : {};
-          out[k] = c;
-          stack.push([v, c]);
-        } else out[k] = v;
+        const c = typeof v === 'object' && v !== null ? (Array.isArray(v) ? new Array(v.length) : {}) : v;
+        // An own "__proto__" key (JSON.parse makes one) must stay a key, not become the prototype.
+        if (k === '__proto__') Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
+        else out[k] = c;
+        if (c !== v) stack.push([v, c]);
       }
     }
   }

@@ -98,7 +98,8 @@ function buildLeaf(ns: string | null, local: string, value: unknown, desc: LeafD
     el.children = [{ text: scalar(value, desc.codec, path) }];
     return el;
   }
-  const attrs: Record<string, string> = {};
+  // No prototype: an attribute may be called __proto__ (a valid XML name), which {} would swallow.
+  const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [k, v] of Object.entries(value)) {
     if (LEAF_EXTRAS.has(k) || v === undefined) continue;
     const d = desc.attrs.find((a) => a.key === k);
@@ -126,7 +127,8 @@ const RESERVED = new Set(['$attrs', '$any', '$ns', '$note', 'kind']);
 function buildComplex(ns: string | null, local: string, input: Obj, desc: ComplexDesc, path: string, ctx: BuildContext, trail: string, depth: number): XElement {
   const value = ctx.apiVersion ? adaptForVersion(desc, input, ctx.apiVersion, path) : input;
   const el: XElement = { ns, name: local };
-  const attrs: Record<string, string> = {};
+  // No prototype: an attribute may be called __proto__ (a valid XML name), which {} would swallow.
+  const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
   const known = new Set<string>();
   for (const a of desc.attrs) {
     known.add(a.key);
