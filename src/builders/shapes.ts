@@ -15,6 +15,7 @@ const list = (check: Check): Field => ({ check: { array: check } });
 const IP_MODES = ['POOL', 'DHCP', 'MANUAL', 'NONE'];
 const IP_TYPES = ['IPV4', 'IPV6'];
 
+/** The run-time shape of NetworkSpec. */
 export const NETWORK = {
   name: req('string'),
   description: str,
@@ -30,8 +31,10 @@ export const NETWORK = {
   retainNetInfo: bool,
 } satisfies ShapeOf<T.NetworkSpec>;
 
+/** The run-time shape of SecondaryIpSpec. */
 export const SECONDARY_IP = { mode: oneOf(...IP_MODES), ip: str, ipType: oneOf(...IP_TYPES) } satisfies ShapeOf<T.SecondaryIpSpec>;
 
+/** The run-time shape of NicSpec. */
 export const NIC = {
   network: req('string'),
   mode: oneOf(...IP_MODES),
@@ -45,6 +48,7 @@ export const NIC = {
   index: int,
 } satisfies ShapeOf<T.NicSpec>;
 
+/** The run-time shape of DiskSpec. */
 export const DISK = {
   instanceId: { check: 'id' },
   sizeMB: int,
@@ -54,8 +58,10 @@ export const DISK = {
   name: str,
 } satisfies ShapeOf<T.DiskSpec>;
 
+/** The run-time shape of DomainJoinSpec. */
 export const DOMAIN = { name: req('string'), user: req('string'), password: req('string'), ou: str } satisfies ShapeOf<T.DomainJoinSpec>;
 
+/** The run-time shape of CustomizationSpec. */
 export const CUSTOMIZATION = {
   enabled: bool,
   adminPassword: str,
@@ -67,6 +73,7 @@ export const CUSTOMIZATION = {
   domain: obj('DomainJoinSpec', DOMAIN),
 } satisfies ShapeOf<T.CustomizationSpec>;
 
+/** The run-time shape of StartupSpec. */
 export const STARTUP = {
   order: req('integer'),
   startDelay: int,
@@ -76,6 +83,7 @@ export const STARTUP = {
   waitForGuest: bool,
 } satisfies ShapeOf<T.StartupSpec>;
 
+/** The run-time shape of VmSpec. */
 export const VM = {
   source: req('string'),
   name: str,
@@ -94,12 +102,14 @@ export const VM = {
   startup: obj('StartupSpec', STARTUP),
 } satisfies ShapeOf<T.VmSpec>;
 
+/** The run-time shape of LeaseSpec. */
 export const LEASE = { deploymentSeconds: int, storageSeconds: int } satisfies ShapeOf<T.LeaseSpec>;
 
 const networks = list({ object: NETWORK, name: 'NetworkSpec' });
 const vms = list({ object: VM, name: 'VmSpec' });
 const lease = obj('LeaseSpec', LEASE);
 
+/** The run-time shape of VAppSpec. */
 export const VAPP = {
   name: req('string'),
   description: str,
@@ -113,9 +123,12 @@ export const VAPP = {
   defaultStorageProfile: str,
 } satisfies ShapeOf<T.VAppSpec>;
 
+/** The run-time shape of InstantiateTemplateSpec. */
 export const INSTANTIATE = { ...VAPP, template: req('string') } satisfies ShapeOf<T.InstantiateTemplateSpec>;
+/** The run-time shape of ComposeVAppSpec. */
 export const COMPOSE = VAPP satisfies ShapeOf<T.ComposeVAppSpec>;
 
+/** The run-time shape of RecomposeVAppSpec. */
 export const RECOMPOSE = {
   name: str,
   description: str,
@@ -127,6 +140,7 @@ export const RECOMPOSE = {
   lease,
 } satisfies ShapeOf<T.RecomposeVAppSpec>;
 
+/** The run-time shape of CloneVAppSpec. */
 export const CLONE = {
   name: req('string'),
   source: req('string'),
@@ -140,6 +154,7 @@ export const CLONE = {
   lease,
 } satisfies ShapeOf<T.CloneVAppSpec>;
 
+/** The run-time shape of OvfVmSpec. */
 export const OVF_VM = {
   id: req('string'),
   computerName: str,
@@ -152,6 +167,7 @@ export const OVF_VM = {
   startup: obj('StartupSpec', STARTUP),
 } satisfies ShapeOf<T.OvfVmSpec>;
 
+/** The run-time shape of InstantiateOvfSpec. */
 export const OVF = {
   name: req('string'),
   ovf: req('string'),
