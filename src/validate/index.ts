@@ -11,6 +11,8 @@ import { checkSchema, validateSchemaSync } from './xsd.js';
 import { rules, runRules } from './rules/index.js';
 import { loadContext, type ContextInput } from './context.js';
 import { xmlToValidate, type ValidateInput } from './input.js';
+import { applyRuleLevels, checkRuleLevels, type RuleLevel } from '../config/levels.js';
+import { applyDirectives, type CommentRecord } from './directives.js';
 
 /** Options for validate. */
 export interface ValidateOptions extends ReadLimits {
@@ -22,6 +24,8 @@ export interface ValidateOptions extends ReadLimits {
   lint?: boolean;
   /** A VDC description enabling the context rules: a VdcContext object, its JSON text, or a JSON file's path (schemas/vdc-context.schema.json). Invalid: throws ContextError. */
   context?: ContextInput;
+  /** Rule levels by id (`off`, `info`, `warning`, `error`), as `--rule` and the config's `rules` set them; `xml`/`xsd` cannot be set. Invalid: throws RuleLevelError. */
+  rules?: Readonly<Record<string, RuleLevel>>;
 }
 
 /** The problem for input that cannot be read as XML at all. */
@@ -40,6 +44,7 @@ export async function validate(input: ValidateInput, opts: ValidateOptions = {})
 
 /** Synchronous validate (the schema set is compiled on first use and cached). Takes XML text, bytes or a document object. */
 export function validateSync(input: ValidateInput, opts: ValidateOptions = {}): Report {
+  if (opts.rules) checkRuleLevels(opts.rules);
   const prepared = xmlToValidate(input);
   if ('report' in prepared) return prepared.report;
   const xml = prepared.xml;
@@ -60,8 +65,28 @@ export function validateSync(input: ValidateInput, opts: ValidateOptions = {}): 
     // Not one of the five requests: the schema check has said so already.
     if (!(e instanceof UnknownDocumentError)) throw e;
   }
-  if (doc) problems.push(...withoutSchemaEchoes(lint(doc, opts), problems));
+  if (doc) {
+    const found = withoutSchemaEchoes(lint(doc, opts), problems);
+    // Inline directives, then rule levels (a directive for a rule set to off is not "unused").
+    problems.push(...applyRuleLevels(applyDirectives(found, directiveComments(root), SEMANTIC_RULE_IDS), opts.rules));
+  }
   return makeReport(doc?.kind ?? null, oneLine(problems));
+}
+
+/** Ids a directive may name (directives.ts reports any other as unknown). */
+const SEMANTIC_RULE_IDS: ReadonlySet<string> = new Set(Object.keys(rules));
+
+/** The comments of the tree that may be directives (directives.ts), with their positions. */
+function directiveComments(tree: XmlDoc): CommentRecord[] {
+  const out: CommentRecord[] = [];
+  for (let n = 0; n < tree.count; n++) {
+    if (tree.kinds[n] !== NodeKind.Comment) continue;
+    const text = tree.value(n);
+    if (!text.includes('vmparams-')) continue;
+    const { line, column } = tree.position(tree.starts[n]!);
+    out.push({ text, line, column, endLine: tree.position(tree.ends[n]! - 1).line });
+  }
+  return out;
 }
 
 /**
