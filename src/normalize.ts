@@ -52,7 +52,7 @@ function normLeaf(v: unknown, desc: LeafDesc, path: string, w: Walk): unknown {
     if (k === '$value') out.$value = decodeWith(desc.codec, x);
     else {
       const a = desc.attrs.find((d) => d.key === k);
-      if (a && w.target) refuseIfUnknown(a, `@${a.local}`, '', w.target, `${path}/@${k}`);
+      if (a && w.target) refuseIfUnknown(a, `@${a.local}`, '', w.target, `${path}/@${k}`, { node: v, key: `@${k}` });
       out[k] = a ? decodeWith(a.codec, x) : cloneJson(x);
     }
   }
@@ -65,7 +65,7 @@ function normComplex(input: Obj, desc: ComplexDesc, path: string, trail: string,
   for (const a of desc.attrs) {
     const x = v[a.key];
     if (x !== undefined) {
-      if (w.target) refuseIfUnknown(a, `@${a.local}`, trail, w.target, `${path}/@${a.key}`);
+      if (w.target) refuseIfUnknown(a, `@${a.local}`, trail, w.target, `${path}/@${a.key}`, { node: input, key: `@${a.key}` });
       out[a.key] = decodeWith(a.codec, x);
     } else if (a.explicit && a.default !== undefined) out[a.key] = a.codec.decode(a.default);
   }
@@ -79,13 +79,14 @@ function normComplex(input: Obj, desc: ComplexDesc, path: string, trail: string,
         const o = p.options.find((q) => q.key === k);
         if (!o) return { [k]: cloneJson(ev) };
         const t = `${trail}/${o.local}`;
-        if (w.target) refuseIfUnknown(o, `<${o.local}>`, t, w.target, `${at}[${i}]/${k}`);
+        if (w.target) refuseIfUnknown(o, `<${o.local}>`, t, w.target, `${at}[${i}]/${k}`, { node: input, key: p.key, index: i });
         return { [k]: normContent(ev, o.content, `${at}[${i}]/${k}`, t, w) };
       });
       continue;
     }
     const t = `${trail}/${p.local}`;
-    if (w.target) refuseIfUnknown(p, `<${p.local}>`, t, w.target, at);
+    // `input` is the parsed object (adapters return copies without positions).
+    if (w.target) refuseIfUnknown(p, `<${p.local}>`, t, w.target, at, { node: input[p.key] === undefined ? v : input, key: p.key, index: 0 });
     if (p.many) out[p.key] = (x as unknown[]).map((item, i) => normContent(item, p.content, `${at}[${i}]`, t, w));
     else out[p.key] = normContent(x, p.content, at, t, w);
   }

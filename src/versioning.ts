@@ -31,6 +31,8 @@ export class VersionError extends BuildError {
     readonly issue: 'not-yet-available' | 'removed',
     /** The target API version. */
     readonly target: string,
+    /** Where, in a parsed document: the object holding the element, its key (`@attr` for an attribute) and index. */
+    readonly at?: { node: object; key: string; index?: number },
   ) {
     super(message, path);
     this.name = 'VersionError';
@@ -54,11 +56,11 @@ function refusalMessage(name: string, issue: 'not-yet-available' | 'removed', ve
  * Refuse an element (`<Name>`) or attribute (`@name`) the target version does not have. `trail` is
  * the element names from the root (`SourcedItem/VmGeneralParams`), matched against versions.ts facts.
  */
-export function refuseIfUnknown(meta: Meta, name: string, trail: string, target: string, path: string): void {
+export function refuseIfUnknown(meta: Meta, name: string, trail: string, target: string, path: string, at?: VersionError['at']): void {
   const m: Meta = { ...meta, ...factFor(trail, VERSION_FACTS) };
   const j = judge(m, target);
   if (!j || j.issue === 'deprecated') return;
-  throw new VersionError(refusalMessage(name, j.issue, j.version, target, m.replacement), path, name, j.version, j.issue, target);
+  throw new VersionError(refusalMessage(name, j.issue, j.version, target, m.replacement), path, name, j.version, j.issue, target, at);
 }
 
 /** The VmType content of CreateItem/ReconfigureItem, which the model keeps as XML: its facts are in versions.ts VMTYPE_FACTS. */

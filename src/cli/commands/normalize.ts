@@ -12,7 +12,6 @@ import type { Io } from '../io.js';
 import { normalize, parse } from '../lib.js';
 import type { ParsedDocument } from '../../document.js';
 import { LIMIT_OPTIONS, limitsOpt, readAtMost, tooLargeMessage } from '../limits.js';
-import { pathSegments } from '../request-input.js';
 import { stringifyJson } from '../../json-deep.js';
 import { VersionError } from '../../versioning.js';
 import { placeOf } from '../../xml/positions.js';
@@ -40,7 +39,7 @@ export async function runNormalize(argv: string[], io: Io): Promise<0 | 1 | 2> {
     doc = normalize(parsed, apiVersion === undefined ? {} : { apiVersion });
   } catch (e) {
     if (e instanceof VersionError) {
-      const at = placeOfPath(parsed!, e.path);
+      const at = e.at ? placeOf(e.at.node, e.at.key, e.at.index) : placeOf(parsed!);
       io.stderr(`${input!.display}:${at.line}:${at.column}: error version/${e.issue}: ${oneLine(e)}\n`);
       return 1;
     }
@@ -56,28 +55,4 @@ export async function runNormalize(argv: string[], io: Io): Promise<0 | 1 | 2> {
   }
   io.stdout(stringifyJson(doc) + '\n');
   return 0;
-}
-
-/** The place of the element or attribute a model path names, found by walking the parsed document. */
-function placeOfPath(doc: ParsedDocument, path: string): { line: number; column: number } {
-  const segs = pathSegments(path).slice(1);
-  let cur: unknown = doc;
-  let best = placeOf(doc);
-  for (let i = 0; i < segs.length; i++) {
-    const s = segs[i];
-    if (typeof s === 'number' || typeof cur !== 'object' || cur === null) break;
-    const next = typeof segs[i + 1] === 'number' ? (segs[i + 1] as number) : undefined;
-    const attr = path.includes(`/@${s}`) && i === segs.length - 1;
-    const p = placeOf(cur, attr ? `@${s}` : s, next);
-    if (p.line) best = p;
-    const child: unknown = (cur as Record<string, unknown>)[s];
-    cur = next === undefined ? child : Array.isArray(child) ? child[next] : undefined;
-    if (next !== undefined) i++;
-    // A section entry is { Name: value }: step into the value.
-    if (cur && typeof cur === 'object' && !Array.isArray(cur) && typeof segs[i + 1] === 'string' && Object.keys(cur).length === 1 && segs[i + 1] in cur) {
-      cur = (cur as Record<string, unknown>)[segs[i + 1] as string];
-      i++;
-    }
-  }
-  return best;
 }
