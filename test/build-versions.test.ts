@@ -98,6 +98,16 @@ describe('version forms', () => {
     expect(build(doc)).toContain('<VdcComputePolicy');
   });
 
+  it('before 5.6 a VM is named by Source/@name; what VmGeneralParams says beyond the name is refused', () => {
+    const named = composeVApp({ name: 'c', vms: [{ source: `${T}vm-1`, name: 'app-01' }] });
+    const xml = build(named, { apiVersion: '5.5' });
+    expect(xml).toContain(`<Source href="${T}vm-1" name="app-01"/>`);
+    expect(xml).not.toContain('VmGeneralParams');
+    const described = composeVApp({ name: 'c', vms: [{ source: `${T}vm-1`, name: 'app-01', description: 'x' }] });
+    expect(refusal(() => build(described, { apiVersion: '5.5' })).element).toBe('<VmGeneralParams>');
+    expect(build(named, { apiVersion: '5.6' })).toContain('<Name>app-01</Name>');
+  });
+
   it('a ComputePolicy with two policies cannot be one VdcComputePolicy', () => {
     const two = composeVApp({ name: 'p', vms: [{ source: `${T}vm-1`, sizingPolicy: POLICY, placementPolicy: `${POLICY}-p` }] });
     expect(refusal(() => build(two, { apiVersion: '32.0' })).message).toMatch(/takes one policy reference, and this ComputePolicy has both a placement and a sizing policy/);
