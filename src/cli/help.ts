@@ -105,7 +105,7 @@ Options:
   --max-depth N              refuse elements nested deeper than N (default 256)
   -h, --help                 show this help
 
-Exit status: 0 done, 1 the JSON does not describe a request document, 2 the command could not run.
+Exit status: 0 done, 1 the JSON or YAML does not describe a request document, 2 the command could not run.
 `,
   fmt: `Usage: vmparams fmt <file|->... [options]
 
