@@ -225,6 +225,7 @@ export function versionFindings(doc: ParsedDocument, target: string): VersionFin
   if (hit) return hit;
   const out: VersionFinding[] = [];
   walkModel(new DocView(doc, { apiVersion: target }), {
+    wants: () => true,
     enter(n) {
       const v = facts.element(n);
       if (v) out.push({ ...v, node: n.parent, key: n.key, index: n.index, name: n.particle.local });

@@ -6,6 +6,7 @@
  * table; problems carry `messageId` and `data` (style.md §7-8).
  */
 import type { NormalizedDocument, ParsedDocument } from '../../document.js';
+import type { ElementParticle } from '../../model/dsl.js';
 import type { Kind } from '../../model/roots.js';
 import { locate } from '../../xml/positions.js';
 import type { VdcContext } from '../context.js';
@@ -213,6 +214,10 @@ class Dispatcher implements WalkHandlers {
   /** Whether any rule listens to elements, attributes or generic content (else the walk is skipped). */
   get walks(): boolean {
     return this.star.length + this.starExit.length + this.vmItem.length + this.vmItemExit.length + this.byName.size + this.exitByName.size + this.attrs.length + this.generics.length > 0;
+  }
+
+  wants(p: ElementParticle): boolean {
+    return this.star.length > 0 || this.starExit.length > 0 || this.byName.has(p.local) || this.exitByName.has(p.local);
   }
 
   enter(node: ElementNode): void {

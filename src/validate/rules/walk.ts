@@ -6,7 +6,7 @@
  * (VmType content, kept as generic XML by the model) are visited as children of their item. The
  * engine dispatches these visits to the rules' listeners; nothing here knows a rule.
  */
-import type { AttrDesc, ComplexDesc, Content, ElementParticle } from '../../model/dsl.js';
+import type { AttrDesc, ComplexDesc, Content, ElementParticle, Particle } from '../../model/dsl.js';
 import { sectionParticles } from '../../model/instantiation-params.js';
 import { ROOTS } from '../../model/roots.js';
 import { clark } from '../../xml/names.js';
@@ -75,6 +75,8 @@ export class GenericNode {
 
 /** What the walk calls; the engine fills these from the rules' listeners. */
 export interface WalkHandlers {
+  /** Whether any listener wants elements read by this particle; a text-only leaf nobody wants is not visited at all. */
+  wants(p: ElementParticle): boolean;
   /** Called when the walk enters an element, before its attributes and children. */
   enter(node: ElementNode): void;
   /** Called after the element's children. */
@@ -92,10 +94,22 @@ export interface WalkSource {
   vmOf(item: unknown): VmView | undefined;
 }
 
-/** Walk a whole document once, in description order (attributes, then generic content, then children). */
+/**
+ * Walk a whole document once: per element its attributes, then its generic content, then its children
+ * in the order the model holds them (document order for parsed documents).
+ */
 export function walkModel(src: WalkSource, h: WalkHandlers): void {
   const walker = new Walker(src, h);
   walker.complex(src.root, src.rootDesc, undefined, undefined);
+}
+
+const keyIndexes = new WeakMap<ComplexDesc, Map<string, Particle>>();
+
+/** A description's particles by model key, computed once per description. */
+function particlesByKey(desc: ComplexDesc): Map<string, Particle> {
+  let m = keyIndexes.get(desc);
+  if (!m) keyIndexes.set(desc, (m = new Map(desc.children.map((p) => [p.key, p]))));
+  return m;
 }
 
 class Walker {
@@ -108,8 +122,12 @@ class Walker {
     const { attr, generic } = this.h;
     if (attr) for (const a of desc.attrs) if (obj[a.key] !== undefined) attr(new AttrNode(obj, a, up));
     if (generic && obj.$any) this.any(obj, up, generic);
-    for (const p of desc.children) {
-      const v = obj[p.key];
+    const byKey = particlesByKey(desc);
+    // The object's own keys are few; its description may have dozens of particles (a rasd Item has 30).
+    for (const key in obj) {
+      const p = byKey.get(key);
+      if (p === undefined) continue;
+      const v = obj[key];
       if (v === undefined) continue;
       if (p.kind === 'choice') {
         const entries = v as Obj[];
@@ -143,6 +161,8 @@ class Walker {
   }
 
   private element(parent: Obj, key: string, index: number | undefined, p: ElementParticle, value: unknown, up: ElementNode | undefined, vm: VmView | undefined): void {
+    // Most leaves are plain strings: with no listener for them there is nothing to visit (and nothing to allocate).
+    if ((typeof value !== 'object' || value === null) && !this.h.wants(p)) return;
     // A root-level item (SourcedItem, CreateItem, ...) is a VM: everything below it belongs to that VM.
     if (up === undefined) vm = this.src.vmOf(value) ?? vm;
     const node = new ElementNode(parent, key, index, p, value, vm, up);
