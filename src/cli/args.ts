@@ -32,13 +32,16 @@ export function parseCommandArgs(command: string, args: string[], options: Optio
 function describeArgError(e: unknown): string {
   const err = e as { code?: string; message?: string };
   const message = err.message ?? String(e);
-  const name = /'(-[^' ]*)/.exec(message)?.[1];
+  // Node names an option with a short form as '-o, --output <value>': show the long name.
+  const name = /'(?:-\w, )?(--?[\w-]+)/.exec(message)?.[1];
   switch (err.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown option '${name ?? message}'`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       if (/argument missing/.test(message)) return `option '${name}' needs a value`;
       if (/does not take an argument/.test(message)) return `option '${name}' does not take a value`;
+      // parseArgs explains this over three lines; one is enough.
+      if (/argument is ambiguous/.test(message)) return `option '${name}' needs a value; to give one that starts with '-', write ${name}=VALUE`;
       return message;
     default:
       return message;

@@ -16,6 +16,7 @@ Commands:
   build <file.json|->        turn that JSON back into canonical XML
   fmt <file|->               rewrite a document in canonical order, namespaces and indentation
   rules [ID]                 list the semantic rules, or explain one
+  graph <file|->             draw the vApp a request builds (Mermaid, DOT, SVG or JSON)
   instant-clone <command>    validate, check privileges of, convert or send an instant-clone spec
 
 Options:
@@ -27,16 +28,31 @@ ${EXIT}
 
 /** Help per command. */
 export const HELP: Record<string, string> = {
-  validate: `Usage: vmparams validate <file|dir|->... [options]
+  validate: `Usage: vmparams validate <file|dir|glob|->... [options]
 
 Check request documents: well-formed XML, valid against the Cloud Director XML Schema,
 and the semantic rules (see 'vmparams rules'). Directories are searched for *.xml files;
-'-' reads standard input.
+a quoted glob ('templates/**/*.xml') is expanded by vmparams; '-' reads standard input.
+Files found in a directory or by a glob skip what .gitignore, the config's "ignore" and
+--ignore-pattern leave out, and XML whose root is not a request (pom.xml, say); files
+named on the command line are always checked.
 
 Options:
-  --format text|json|sarif   output format (default text); json and sarif print one document
+  --format text|json|sarif|junit|github
+                             output format (default text); github prints workflow commands
+                             (annotations on a pull request)
+  -o, --output FILE          write the report to FILE (atomically) instead of stdout
   --no-lint                  report schema and well-formedness problems only
   --strict                   warnings fail too (exit 1)
+  --max-warnings N           fail (exit 1) when there are more than N warnings
+  -q, --quiet                report errors only (warnings and info are not shown or counted)
+  --rule ID=LEVEL            set a rule to off, info, warning or error (repeatable; not xml/xsd)
+  -c, --config FILE          use this config file instead of the nearest vmparams.config.json
+  --no-config                use no config file
+  --ignore-pattern GLOB      also leave out files matching GLOB (relative to the working
+                             directory; repeatable)
+  --no-ignore                check ignored files too (no .gitignore, config ignore or
+                             --ignore-pattern)
   --api-version N.N          target Cloud Director API version, e.g. 36.0
   --schema-dir DIR           validate against the XSDs in DIR (DIR/1.5/schemas/master/master.xsd
                              or DIR/master.xsd) instead of the bundled set
@@ -49,6 +65,11 @@ Options:
   --color, --no-color        force colour on or off (default: on for a terminal; NO_COLOR,
                              FORCE_COLOR respected)
   -h, --help                 show this help
+
+Config file: the nearest vmparams.config.json from the working directory upward, with
+"apiVersion", "context", "strict", "rules" and "ignore" (schemas/vmparams-config.schema.json);
+flags win over it. In a document, <!-- vmparams-disable-next-line ID: reason --> and
+<!-- vmparams-disable ID --> ... <!-- vmparams-enable ID --> silence semantic rules.
 
 Text output is one problem a line, 'file:line:column: severity rule: message', then a summary.
 
@@ -90,6 +111,23 @@ Options:
 
 Exit status: 0 done (or all formatted), 1 a file is not formatted (--check) or cannot be
 read as a request document, 2 the command could not run.
+`,
+  graph: `Usage: vmparams graph <file.xml|-> [options]
+
+Draw what a request builds: the vApp, its networks (fence mode, parent org VDC network),
+each VM (CPUs, memory, disks, OS) and an edge per NIC to its network (index, allocation
+mode, IP); also the deleted VMs of a RecomposeVAppParams and the source of a clone.
+
+Options:
+  -f, --format mermaid|dot|svg|json
+                             output format (default mermaid: a flowchart GitHub renders
+                             in a \`\`\`mermaid block; dot for Graphviz; svg a picture; json the data)
+  -o, --output FILE          write to FILE (replaced atomically) instead of standard output
+  --max-size N               refuse documents larger than N bytes (suffix k, M or G; default 256M)
+  --max-depth N              refuse elements nested deeper than N (default 256)
+  -h, --help                 show this help
+
+Exit status: 0 done, 1 the input is not a request document, 2 the command could not run.
 `,
   rules: `Usage: vmparams rules [ID] [options]
 
