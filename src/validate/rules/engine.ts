@@ -6,15 +6,14 @@
  * table; problems carry `messageId` and `data` (style.md §7-8).
  */
 import type { NormalizedDocument, ParsedDocument } from '../../document.js';
-import type { ElementParticle } from '../../model/dsl.js';
 import type { Kind } from '../../model/roots.js';
-import { locate } from '../../xml/positions.js';
 import type { VdcContext } from '../context.js';
 import type { Fix, Problem, Severity } from '../problem.js';
+import { Dispatcher, type RuleRun } from './dispatch.js';
 import { LATEST_API_VERSION, versionFacts, type VersionFacts } from '../versions.js';
 import type { NodeTypes } from './model-types.js';
 import { DocView, type VmView } from './view.js';
-import { walkModel, type AttrNode, type ElementNode, type GenericNode, type WalkHandlers } from './walk.js';
+import { walkModel, type AttrNode, type ElementNode, type GenericNode } from './walk.js';
 
 /** Values interpolated into a message (`{{name}}` placeholders). */
 export type Data = Record<string, string | number | boolean>;
@@ -135,12 +134,6 @@ export function defineRule<const M extends string>(def: {
     check: def.check,
   };
 }
-
-/** Fill `{{name}}` placeholders from data; unknown placeholders are left visible. */
-export function formatMessage(template: string, data: Data = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
-}
-
 /** Options for running rules. */
 export interface RunOptions {
   /** Target Cloud Director API version (`33.0`); default: the newest known, see versions.ts LATEST_API_VERSION. */
@@ -156,137 +149,6 @@ export interface RunOptions {
    */
   severities?: Readonly<Record<string, Severity | 'off'>>;
 }
-
-/** One rule's state during a run. */
-interface RuleRun {
-  rule: Rule<string>;
-  /** The configured severity, when the caller set one. */
-  severity: Severity | undefined;
-  problems: Problem[];
-  crashed: boolean;
-}
-
-type Entry<N> = { run: RuleRun; fn: Handler<N> };
-
-/** The listeners of every rule, by node kind, and the report sink: one per document. */
-class Dispatcher implements WalkHandlers {
-  current: RuleRun | undefined;
-  private readonly star: Entry<ElementNode>[] = [];
-  private readonly starExit: Entry<ElementNode>[] = [];
-  private readonly vmItem: Entry<ElementNode>[] = [];
-  private readonly vmItemExit: Entry<ElementNode>[] = [];
-  private readonly byName = new Map<string, Entry<ElementNode>[]>();
-  private readonly exitByName = new Map<string, Entry<ElementNode>[]>();
-  private readonly attrs: Entry<AttrNode>[] = [];
-  private readonly generics: Entry<GenericNode>[] = [];
-  readonly documents: Entry<void>[] = [];
-  readonly documentExits: Entry<void>[] = [];
-  attr: ((node: AttrNode) => void) | null = null;
-  generic: ((node: GenericNode) => void) | null = null;
-
-  constructor(private readonly kind: Kind) {}
-
-  /** Register one rule's listeners. Throws on a key that names no node kind (a programming error, caught as rule-crashed). */
-  add(run: RuleRun, listeners: Listeners): void {
-    for (const [key, fn] of Object.entries(listeners) as [string, Handler<never> | undefined][]) {
-      if (!fn) continue;
-      const entry = { run, fn: fn as Handler<unknown> };
-      if (key === 'Document') this.documents.push(entry);
-      else if (key === 'Document:exit') this.documentExits.push(entry);
-      else if (key === '*') this.star.push(entry);
-      else if (key === '*:exit') this.starExit.push(entry);
-      else if (key === 'VmItem') this.vmItem.push(entry);
-      else if (key === 'VmItem:exit') this.vmItemExit.push(entry);
-      else if (key === '@*') this.attrs.push(entry);
-      else if (key === '$xml') this.generics.push(entry);
-      else if (/^[A-Za-z_][\w.-]*(:exit)?$/.test(key)) {
-        const exit = key.endsWith(':exit');
-        const map = exit ? this.exitByName : this.byName;
-        const name = exit ? key.slice(0, -5) : key;
-        if (!map.has(name)) map.set(name, []);
-        map.get(name)!.push(entry);
-      } else throw new Error(`rule ${run.rule.id} listens to "${key}", which is not a node kind`);
-    }
-    if (this.attrs.length) this.attr = (n) => this.call(this.attrs, n);
-    if (this.generics.length) this.generic = (n) => this.call(this.generics, n);
-  }
-
-  /** Whether any rule listens to elements, attributes or generic content (else the walk is skipped). */
-  get walks(): boolean {
-    return this.star.length + this.starExit.length + this.vmItem.length + this.vmItemExit.length + this.byName.size + this.exitByName.size + this.attrs.length + this.generics.length > 0;
-  }
-
-  wants(p: ElementParticle): boolean {
-    return this.star.length > 0 || this.starExit.length > 0 || this.byName.has(p.local) || this.exitByName.has(p.local);
-  }
-
-  enter(node: ElementNode): void {
-    if (this.star.length) this.call(this.star, node);
-    if (this.vmItem.length && node.up === undefined && node.vm?.node === node.value) this.call(this.vmItem, node);
-    const hs = this.byName.get(node.particle.local);
-    if (hs) this.call(hs, node);
-  }
-
-  exit(node: ElementNode): void {
-    const hs = this.exitByName.get(node.particle.local);
-    if (hs) this.call(hs, node);
-    if (this.vmItemExit.length && node.up === undefined && node.vm?.node === node.value) this.call(this.vmItemExit, node);
-    if (this.starExit.length) this.call(this.starExit, node);
-  }
-
-  call<N>(entries: Entry<N>[], node: N): void {
-    for (const e of entries) {
-      if (e.run.crashed) continue;
-      this.current = e.run;
-      try {
-        e.fn(node);
-      } catch (err) {
-        this.crash(e.run, err);
-      }
-    }
-    this.current = undefined;
-  }
-
-  /** A rule that throws becomes one `rule-crashed` warning and stops running; its earlier problems stay. */
-  crash(run: RuleRun, e: unknown): void {
-    run.crashed = true;
-    run.problems.push({
-      severity: 'warning',
-      rule: run.rule.id,
-      line: 0,
-      column: 0,
-      path: `/${this.kind}`,
-      message: `vmparams could not finish the check ${run.rule.id} (${e instanceof Error ? e.message : String(e)}); please report this document`,
-      messageId: 'rule-crashed',
-      data: {},
-    });
-  }
-
-  /** Turn a report into a Problem of the rule being run; positions are computed here, only for problems reported. */
-  report(spec: ReportSpec<string>): void {
-    const run = this.current;
-    if (!run) throw new Error('report() called outside a rule check or listener');
-    const { rule } = run;
-    const template = (rule.messages as Record<string, string>)[spec.messageId];
-    if (template === undefined) throw new Error(`rule ${rule.id} reported unknown messageId ${spec.messageId}`);
-    if (spec.fix && !rule.fixable) throw new Error(`rule ${rule.id} reported a fix but is not declared fixable`);
-    const place = locate(spec.node, spec.key, spec.index);
-    const data = spec.data ?? {};
-    const problem: Problem = {
-      severity: run.severity ?? spec.severity ?? rule.severity,
-      rule: rule.id,
-      line: place.line,
-      column: place.column,
-      path: place.path,
-      message: formatMessage(template, data),
-      messageId: spec.messageId,
-      data,
-    };
-    if (spec.fix) problem.fix = spec.fix;
-    run.problems.push(problem);
-  }
-}
-
 /** The one context object of a run: the document's shared facts plus the version verdicts and `report`. */
 class EngineContext extends DocView implements RuleContext<string> {
   readonly versions: VersionFacts;
@@ -336,6 +198,7 @@ export function runRuleSet(rules: readonly Rule<any>[], doc: ParsedDocument | No
   return runs.flatMap((r) => r.problems);
 }
 
+export { formatMessage } from './dispatch.js';
 export type { Kind };
 export type { AttrNode, ElementNode, GenericNode } from './walk.js';
 export type { VmView } from './view.js';

@@ -187,12 +187,6 @@ export class DocView implements WalkSource {
     return this.vmSections('NetworkConnectionSection').flatMap(({ vm, section }) => (section.NetworkConnection ?? []).map((nic, i) => ({ vm, section, nic, i })));
   }
 
-  /** Sections found anywhere (vApp level and every VM), for rules that do not care where. */
-  allSections<K extends SectionName>(name: K): Array<{ vm?: VmView; section: SectionTypes[K] }> {
-    const vapp = this.vapp.sections.filter((s) => s.name === name).map((s) => ({ section: s.value as SectionTypes[K] }));
-    return [...vapp, ...this.vmSections(name).map(({ vm, section }) => ({ vm, section }))];
-  }
-
   /** Whether the VM's guest OS is Windows: from vmw:osType / CIM id, or VmSpecSection OsType; undefined when unknown. */
   isWindows(vm: VmView): boolean | undefined {
     const os = vm.section('OperatingSystemSection');
