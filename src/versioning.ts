@@ -10,7 +10,7 @@
  */
 import type { ComplexDesc, Meta } from './model/dsl.js';
 import { exactMegabytes } from './model/units.js';
-import { compareVersions, factFor, judge, parseApiVersion, VERSION_FACTS, VMTYPE_FACTS } from './validate/versions.js';
+import { compareVersions, judge, parseApiVersion, verdictAt, VMTYPE_FACTS } from './validate/versions.js';
 import { BuildError } from './xml/build-error.js';
 import { NS } from './xml/names.js';
 import { isText, type XElement } from './xml/tree.js';
@@ -57,10 +57,9 @@ function refusalMessage(name: string, issue: 'not-yet-available' | 'removed', ve
  * the element names from the root (`SourcedItem/VmGeneralParams`), matched against versions.ts facts.
  */
 export function refuseIfUnknown(meta: Meta, name: string, trail: string, target: string, path: string, at?: VersionError['at']): void {
-  const m: Meta = { ...meta, ...factFor(trail, VERSION_FACTS) };
-  const j = judge(m, target);
+  const j = verdictAt(meta, trail, target);
   if (!j || j.issue === 'deprecated') return;
-  throw new VersionError(refusalMessage(name, j.issue, j.version, target, m.replacement), path, name, j.version, j.issue, target, at);
+  throw new VersionError(refusalMessage(name, j.issue, j.version, target, j.replacement), path, name, j.version, j.issue, target, at);
 }
 
 /** The VmType content of CreateItem/ReconfigureItem, which the model keeps as XML: its facts are in versions.ts VMTYPE_FACTS. */
@@ -73,7 +72,7 @@ export function refuseInVmType(el: XElement, target: string, path: string): void
       const trail = below ? `${below}/${c.name}` : c.name;
       const meta = VMTYPE_FACTS[trail];
       const j = meta && judge(meta, target);
-      if (j && j.issue !== 'deprecated') throw new VersionError(refusalMessage(`<${c.name}>`, j.issue, j.version, target, meta.replacement), `${at}/${c.name}`, `<${c.name}>`, j.version, j.issue, target);
+      if (j && j.issue !== 'deprecated') throw new VersionError(refusalMessage(`<${c.name}>`, j.issue, j.version, target, j.replacement), `${at}/${c.name}`, `<${c.name}>`, j.version, j.issue, target);
       // VMTYPE_FACTS trails are at most two levels deep.
       if (!below) stack.push([c, trail, `${at}/${c.name}`]);
     }
