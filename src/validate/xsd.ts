@@ -50,7 +50,23 @@ export function schemaFor(schemaDir: string | undefined): CompiledSchema {
 export function checkSchemaTree(tree: XmlDoc, xml: string | Uint8Array, opts: { schemaDir?: string; engine?: XsdEngine; maxDepth?: number }): Problem[] {
   if (opts.engine === 'libxml2') {
     if (!reference) throw new Error("engine 'libxml2' is loaded on demand: use validate() (async), or await prepareSchema({ engine: 'libxml2' }) first");
-    return reference(xml, opts.schemaDir, opts.maxDepth);
+    return placed(tree, reference(xml, opts.schemaDir, opts.maxDepth));
   }
   return schemaFor(opts.schemaDir).validateTree(tree, { hints: VCD_HINTS });
+}
+
+/** libxml2 gives a line and an element path: put such a problem at the element's start tag in our tree. */
+function placed(tree: XmlDoc, problems: Problem[]): Problem[] {
+  const wanted = problems.filter((p) => p.column === 0 && p.path.length > 1);
+  if (!wanted.length) return problems;
+  const byPath = new Map<string, number>();
+  for (let n = 1; n < tree.count; n++) if (tree.isElement(n)) byPath.set(tree.path(n), n);
+  for (const p of wanted) {
+    const n = byPath.get(p.path);
+    if (n === undefined) continue;
+    const { line, column } = tree.position(tree.starts[n]);
+    p.line = line;
+    p.column = column;
+  }
+  return problems;
 }
