@@ -54,7 +54,6 @@ export class XmlDoc {
   flags: Uint8Array;
   parents: Int32Array;
   firsts: Int32Array;
-  lasts: Int32Array;
   nexts: Int32Array;
   /** Node start: `<` of an element or markup, first character of text. */
   starts: Int32Array;
@@ -110,7 +109,6 @@ export class XmlDoc {
     this.flags = new Uint8Array(n);
     this.parents = new Int32Array(n);
     this.firsts = new Int32Array(n);
-    this.lasts = new Int32Array(n);
     this.nexts = new Int32Array(n);
     this.starts = new Int32Array(n);
     this.ends = new Int32Array(n);
@@ -130,7 +128,6 @@ export class XmlDoc {
     this.kinds[0] = NodeKind.Document;
     this.parents[0] = -1;
     this.firsts[0] = -1;
-    this.lasts[0] = -1;
     this.nexts[0] = -1;
     this.ends[0] = text.length;
     this.tails[0] = text.length;
@@ -139,20 +136,17 @@ export class XmlDoc {
   // -------------------------------------------------------------------------------------------
   // Building (the reader's side)
 
-  /** Append a node under `parent`; returns its id. */
-  addNode(kind: NodeKind, parent: number, start: number): number {
+  /** Append a node under `parent` after its current last child `prev` (-1 when it has none); returns its id. */
+  addNode(kind: NodeKind, parent: number, start: number, prev: number): number {
     if (this.count === this.kinds.length) this.growNodes();
     const n = this.count++;
     this.kinds[n] = kind;
     this.parents[n] = parent;
     this.firsts[n] = -1;
-    this.lasts[n] = -1;
     this.nexts[n] = -1;
     this.starts[n] = start;
-    const last = this.lasts[parent];
-    if (last === -1) this.firsts[parent] = n;
-    else this.nexts[last] = n;
-    this.lasts[parent] = n;
+    if (prev === -1) this.firsts[parent] = n;
+    else this.nexts[prev] = n;
     return n;
   }
 
@@ -203,7 +197,6 @@ export class XmlDoc {
     this.flags = g8(this.flags);
     this.parents = g32(this.parents);
     this.firsts = g32(this.firsts);
-    this.lasts = g32(this.lasts);
     this.nexts = g32(this.nexts);
     this.starts = g32(this.starts);
     this.ends = g32(this.ends);

@@ -19,8 +19,14 @@ export function treeOf(el: XElement): [XmlDoc, number] {
     doc.qnameLocal.push(local);
     return doc.qnameStrings.length - 1;
   };
+  const last = new Map<number, number>();
+  const append = (kind: NodeKind, parent: number): number => {
+    const n = doc.addNode(kind, parent, 0, last.get(parent) ?? -1);
+    last.set(parent, n);
+    return n;
+  };
   const add = (x: XElement, parent: number): number => {
-    const n = doc.addNode(NodeKind.Element, parent, 0);
+    const n = append(NodeKind.Element, parent);
     doc.qnames[n] = qname(x.prefix ?? '', x.name);
     doc.names[n] = doc.expanded(x.ns, x.name);
     doc.attrFirst[n] = doc.attrCount;
@@ -40,7 +46,7 @@ export function treeOf(el: XElement): [XmlDoc, number] {
     const [x, n] = stack.pop()!;
     for (const c of x.children ?? []) {
       if (isText(c)) {
-        const t = doc.addNode(NodeKind.Text, n, 0);
+        const t = append(NodeKind.Text, n);
         doc.flags[t] = TextFlag.References | (XML_WS.test(c.text) ? TextFlag.Whitespace : 0);
         doc.decodedText.set(t, c.text);
       } else stack.push([c, add(c, n)]);

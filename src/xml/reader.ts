@@ -234,6 +234,8 @@ class Reader {
     const doc = this.doc;
     const stack: number[] = [];
     const scopes: (Scope | null)[] = [];
+    // The last child of each open element, by depth (0 = the document node): nodes are only ever appended there.
+    let lastAt = new Int32Array(64).fill(-1);
     let scope: Scope = { id: this.scopeIds++, parent: null, decls: new Map([['xml', XML_NS]]) };
     let parent = 0;
     let i = 0;
@@ -249,7 +251,7 @@ class Reader {
       const lt = s.indexOf('<', i);
       const end = lt === -1 ? n : lt;
       if (end > i) {
-        if (parent > 0) this.text(parent, i, end);
+        if (parent > 0) lastAt[stack.length] = this.text(parent, i, end, lastAt[stack.length]);
         else {
           for (let k = i; k < end; k++) {
             if (!isWs(s.charCodeAt(k))) this.fail(doc.root >= 0 ? 'text after the end of the root element' : "text before the root element (the document must start with '<')", k);
@@ -286,7 +288,7 @@ class Reader {
           if (e === -1) this.fail('a comment is not closed (missing -->)', i);
           const dd = s.indexOf('--', i + 4);
           if (dd < e || (e > i + 4 && s.charCodeAt(e - 1) === 45)) this.fail('a comment contains "--" or ends in "-", which XML does not allow in comments', i);
-          const node = doc.addNode(NodeKind.Comment, parent, i);
+          const node = (lastAt[stack.length] = doc.addNode(NodeKind.Comment, parent, i, lastAt[stack.length]));
           doc.heads[node] = i + 4;
           doc.tails[node] = e;
           doc.ends[node] = e + 3;
@@ -295,7 +297,7 @@ class Reader {
           if (parent === 0) this.fail('a CDATA section outside the root element', i);
           const e = s.indexOf(']]>', i + 9);
           if (e === -1) this.fail('a CDATA section is not closed (missing ]]>)', i);
-          const node = doc.addNode(NodeKind.CData, parent, i);
+          const node = (lastAt[stack.length] = doc.addNode(NodeKind.CData, parent, i, lastAt[stack.length]));
           doc.heads[node] = i + 9;
           doc.tails[node] = e;
           doc.ends[node] = e + 3;
@@ -317,7 +319,7 @@ class Reader {
         if (!(isWs(after) || (after === 63 && s.charCodeAt(te + 1) === 62))) this.fail(`expected a space after the processing instruction target '${target}'`, i);
         const e = s.indexOf('?>', te);
         if (e === -1) this.fail('a processing instruction is not closed (missing ?>)', i);
-        const node = doc.addNode(NodeKind.PI, parent, i);
+        const node = (lastAt[stack.length] = doc.addNode(NodeKind.PI, parent, i, lastAt[stack.length]));
         doc.names[node] = this.intern(i + 2, te);
         doc.heads[node] = this.skipWs(te) > e ? e : this.skipWs(te);
         doc.tails[node] = e;
@@ -385,7 +387,7 @@ class Reader {
           }
           elScope = { id: this.scopeIds++, parent: scope, decls };
         }
-        const node = doc.addNode(NodeKind.Element, parent, i);
+        const node = (lastAt[stack.length] = doc.addNode(NodeKind.Element, parent, i, lastAt[stack.length]));
         doc.qnames[node] = qid;
         doc.names[node] = this.resolveElement(qid, elScope, i);
         doc.attrFirst[node] = doc.attrCount;
@@ -423,6 +425,12 @@ class Reader {
         } else {
           if (stack.length + 1 > this.maxDepth) this.failAt(`elements are nested more than ${this.maxDepth} deep (raise the limit with --max-depth)`, i, 'too-deep');
           stack.push(node);
+          if (stack.length >= lastAt.length) {
+            const grown = new Int32Array(lastAt.length * 2).fill(-1);
+            grown.set(lastAt);
+            lastAt = grown;
+          }
+          lastAt[stack.length] = -1;
           scopes.push(declares ? scope : null);
           scope = elScope;
           parent = node;
@@ -439,7 +447,7 @@ class Reader {
   }
 
   /** A text node s[i, end) under parent: whitespace flag, ']]>' refused, references decoded and checked now. */
-  private text(parent: number, i: number, end: number): void {
+  private text(parent: number, i: number, end: number, prev: number): number {
     const s = this.s;
     const doc = this.doc;
     let flags: number = TextFlag.Whitespace;
@@ -451,7 +459,7 @@ class Reader {
         break;
       }
     }
-    const node = doc.addNode(NodeKind.Text, parent, i);
+    const node = doc.addNode(NodeKind.Text, parent, i, prev);
     doc.heads[node] = i;
     doc.tails[node] = end;
     doc.ends[node] = end;
@@ -472,6 +480,7 @@ class Reader {
       if (flags & TextFlag.CarriageReturn) raw = raw.replace(/\r\n?/g, '\n');
       doc.decodedText.set(node, flags & TextFlag.References ? this.decode(raw, i) : raw);
     }
+    return node;
   }
 
   private resolveElement(qid: number, sc: Scope, at: number): number {
