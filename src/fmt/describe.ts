@@ -15,6 +15,8 @@ export interface Slot {
   index: number;
   /** The child's own content description. */
   content: Content;
+  /** The particle repeats (`many`), or is a member of a repeated choice: a second occurrence is in place. */
+  repeats: boolean;
 }
 
 /** What a complex description says about children it does not declare. */
@@ -42,9 +44,9 @@ export function slotTable(desc: ComplexDesc): SlotTable {
     t!.namespaces.add(ns);
   };
   desc.children.forEach((p, index) => {
-    if (p.kind === 'element') put(p.ns, p.local, { index, content: p.content });
+    if (p.kind === 'element') put(p.ns, p.local, { index, content: p.content, repeats: p.many });
     else {
-      for (const o of p.options) put(o.ns, o.local, { index, content: o.content });
+      for (const o of p.options) put(o.ns, o.local, { index, content: o.content, repeats: true });
       if (p.keepUnknown && t!.unknownChoice < 0) t!.unknownChoice = index;
     }
   });

@@ -31,20 +31,27 @@ export interface NsPlan {
   declarations(n: number): [string, string][];
 }
 
-/** XML 1.0 NameChar, approximately (ASCII name characters and everything above U+007F): for finding `prefix:` in values. */
+/** XML 1.0 NameChar, approximately (ASCII name characters and everything above U+007F), ':' excluded. */
 function isNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46 || c > 127;
 }
+/** NameStartChar, approximately: not a digit, '-' or '.'. */
+const isNameStart = (c: number) => isNameChar(c) && !(c >= 48 && c <= 57) && c !== 45 && c !== 46;
 
-/** Add to `out` every prefix of `names` written as `prefix:` in `value`. */
-function scanValue(value: string, names: ReadonlySet<string>, out: Set<string>): void {
+/**
+ * Add to `out` the prefix of every token in `value` that reads as a QName `prefix:local` (a name, one
+ * colon, a name, nothing name-like or another colon around it), so `xs:int` and `see ovf:Info` count
+ * and `https://...`, `urn:vcloud:vm:1` and `C:\` do not.
+ */
+export function qnamePrefixes(value: string, out: Set<string>): void {
   for (let i = value.indexOf(':'); i !== -1; i = value.indexOf(':', i + 1)) {
     let j = i;
     while (j > 0 && isNameChar(value.charCodeAt(j - 1))) j--;
-    if (j < i) {
-      const p = value.slice(j, i);
-      if (names.has(p)) out.add(p);
-    }
+    let k = i + 1;
+    while (k < value.length && isNameChar(value.charCodeAt(k))) k++;
+    if (j === i || k === i + 1 || !isNameStart(value.charCodeAt(j)) || !isNameStart(value.charCodeAt(i + 1))) continue;
+    if ((j > 0 && value.charCodeAt(j - 1) === 58) || (k < value.length && value.charCodeAt(k) === 58)) continue;
+    out.add(value.slice(j, i));
   }
 }
 
@@ -69,15 +76,16 @@ export function planNamespaces(doc: XmlDoc, modes: Uint8Array): NsPlan {
       if (!w.includes(p)) w.push(p);
     }
   }
-  const pinned = new Set<string>();
-  const prefixes = new Set([...declared.keys()].filter((p) => p !== ''));
-  if (prefixes.size) {
-    for (let a = 0; a < doc.attrCount; a++) if (!doc.isNamespaceDecl(a)) scanValue(doc.attrValue(a), prefixes, pinned);
-    for (let n = 1; n < doc.count; n++) {
-      const k = doc.kinds[n];
-      if (k === NodeKind.Text || k === NodeKind.CData) scanValue(doc.value(n), prefixes, pinned);
-    }
+  // Prefixes values use: declared ones are pinned; undeclared ones must stay undeclared (reserved).
+  const inValues = new Set<string>();
+  for (let a = 0; a < doc.attrCount; a++) if (!doc.isNamespaceDecl(a)) qnamePrefixes(doc.attrValue(a), inValues);
+  for (let n = 1; n < doc.count; n++) {
+    const k = doc.kinds[n];
+    if (k === NodeKind.Text || k === NodeKind.CData) qnamePrefixes(doc.value(n), inValues);
   }
+  const pinned = new Set<string>();
+  const reserved = new Set<string>();
+  for (const p of inValues) (declared.has(p) ? pinned : reserved).add(p);
   const xsiType = doc.findExpanded(NS.xsi, XSI_TYPE_LOCAL);
   if (xsiType >= 0) for (let a = 0; a < doc.attrCount; a++) if (doc.aNames[a] === xsiType && !doc.attrValue(a).includes(':')) pinned.add('');
   pinRawContent(doc, modes, pinned);
@@ -115,7 +123,7 @@ export function planNamespaces(doc: XmlDoc, modes: Uint8Array): NsPlan {
     if (u !== undefined) owner.set(p, u);
   }
   const ok = (p: string, u: string, forAttr: boolean): boolean => {
-    if (p === 'xmlns' || p === 'xml' || (p === '' && (forAttr || noDefault))) return false;
+    if (p === 'xmlns' || p === 'xml' || reserved.has(p) || (p === '' && (forAttr || noDefault))) return false;
     const o = owner.get(p);
     if (pinned.has(p)) return o === u;
     return o === undefined || o === u;
@@ -124,7 +132,7 @@ export function planNamespaces(doc: XmlDoc, modes: Uint8Array): NsPlan {
   const fresh = (): string => {
     let p: string;
     do p = `ns${gen++}`;
-    while (declared.has(p) || owner.has(p) || pinned.has(p));
+    while (declared.has(p) || owner.has(p) || inValues.has(p));
     return p;
   };
   const choose = (u: string, forAttr: boolean): string => {

@@ -2,9 +2,10 @@
  * Schema order for the children of one element: a stable sort by the position of each child's
  * particle in the description (src/model/dsl.ts `children`), so
  * - elements of one particle, and the members of a choice, keep their relative order;
- * - a second occurrence of a single child stays right after the first;
- * - an element the description does not declare keeps its place relative to its neighbours: it
- *   moves with the declared sibling before it (or, when there is none, the one after it). Two
+ * - an element the description does not declare, or a second occurrence of a child that may occur
+ *   once (which the schema can only take as `xs:any` content; parse keeps it in `$any`), keeps its
+ *   place relative to its neighbours: it moves with the declared sibling before it (or, when there
+ *   is none, the one after it). Two
  *   exceptions follow the schema: in an `ovf:Section` choice (`keepUnknown`) an unknown section is
  *   a member of the choice, and under `xs:any ##other` (`anyTail`) an element of a namespace the
  *   description does not use goes to the end, where the schema wants it.
@@ -20,13 +21,17 @@ export function schemaOrder(doc: XmlDoc, content: Content | undefined, units: Un
   if (!content || content.kind !== 'complex' || n < 2) return units;
   const table = slotTable(content);
   const primary = new Array<number>(n);
+  const once = new Set<number>();
   const TAIL = content.children.length;
   // -1: undeclared, placed by its neighbours below.
   for (let i = 0; i < n; i++) {
     const el = units[i].el;
     const ns = doc.ns(el);
     const slot = table.byName.get(ns)?.get(doc.local(el));
-    if (slot) primary[i] = slot.index;
+    if (slot && (slot.repeats || !once.has(slot.index))) {
+      primary[i] = slot.index;
+      once.add(slot.index);
+    } else if (slot) primary[i] = -1;
     else if (table.unknownChoice >= 0) primary[i] = table.unknownChoice;
     else if (content.anyTail && !table.namespaces.has(ns)) primary[i] = TAIL;
     else primary[i] = -1;
