@@ -6,6 +6,8 @@
 export { parse, build, kindOf, UnknownDocumentError, XmlInputError } from './document.js';
 export type { ParsedDocument, NormalizedDocument, VmParamsDocument, DocumentOf, ParseOptions, BuildOptions } from './document.js';
 export { normalize } from './normalize.js';
+export { format, sortChildren, DEFAULT_PRINT_WIDTH } from './fmt/index.js';
+export type { FormatOptions, FormatResult, TextEdit } from './fmt/index.js';
 export { BuildError } from './xml/build.js';
 export { placeOf } from './xml/positions.js';
 export type { Place } from './xml/positions.js';
