@@ -26,3 +26,5 @@ export type { RuleInfo } from './validate/rules/index.js';
 export { loadContext, ContextError } from './validate/context.js';
 export type { VdcContext } from './validate/context.js';
 export { ApiVersionError, LATEST_API_VERSION } from './validate/versions.js';
+export { graph, renderGraph, GRAPH_FORMATS } from './graph/index.js';
+export type { GraphFormat, GraphNetwork, GraphNetworkMapping, GraphNic, GraphRef, GraphVm, VAppGraph, VmItem } from './graph/index.js';

@@ -32,7 +32,8 @@ export function parseCommandArgs(command: string, args: string[], options: Optio
 function describeArgError(e: unknown): string {
   const err = e as { code?: string; message?: string };
   const message = err.message ?? String(e);
-  const name = /'(-[^' ]*)/.exec(message)?.[1];
+  // Node names an option with a short form as '-o, --output <value>': show the long name.
+  const name = /'(?:-\w, )?(--?[\w-]+)/.exec(message)?.[1];
   switch (err.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown option '${name ?? message}'`;

@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./commands/build.js')).runBuild,
   fmt: async () => (await import('./commands/fmt.js')).runFmt,
   rules: async () => (await import('./commands/rules.js')).runRules,
+  graph: async () => (await import('./commands/graph.js')).runGraph,
   'instant-clone': async () => (await import('./instant-clone.js')).runInstantClone,
 };
 
