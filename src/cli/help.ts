@@ -14,7 +14,7 @@ Commands:
   validate <file|dir|->...   check documents against the schema and the semantic rules
   normalize <file|->         print the document as typed, normalized JSON
   build <file.json|->        turn that JSON back into canonical XML
-  fmt <file|->               rewrite a document in canonical order, namespaces and indentation
+  fmt <file|dir|->...        rewrite documents in canonical order and layout, comments kept
   rules [ID]                 list the semantic rules, or explain one
   graph <file|->             draw the vApp a request builds (Mermaid, DOT, SVG or JSON)
   instant-clone <command>    validate, check privileges of, convert or send an instant-clone spec
@@ -77,37 +77,26 @@ Options:
 
 Exit status: 0 done, 1 the JSON does not describe a request document, 2 the command could not run.
 `,
-  fmt: `Usage: vmparams fmt <file|->... [options]
+  fmt: `Usage: vmparams fmt <file|dir|->... [options]
 
 Rewrite documents in canonical form: children in schema order (the fix for the server's
 most common complaint, elements out of order), conventional namespace prefixes declared on
-the root, two-space indentation. Prints the result unless --write or --check is given.
-Comments are not kept.
+the root, two-space indentation, long start tags one attribute a line. Comments, processing
+instructions, text, CDATA, mixed and xml:space="preserve" content, the encoding and the XML
+declaration are kept as written; a comment moves with the element it belongs to. Prints the
+result unless --write or --check is given.
 
 Options:
-  --write                    rewrite the files in place (several files and directories allowed)
+  --write                    rewrite the files that change, in place and atomically (several
+                             files and directories allowed; read-only files are skipped)
   --check                    print the files that are not formatted and exit 1 if there are any
-  -h, --help                 show this help
-
-Exit status: 0 done (or all formatted), 1 a file is not formatted (--check) or cannot be
-read as a request document, 2 the command could not run.
-`,
-  graph: `Usage: vmparams graph <file.xml|-> [options]
-
-Draw what a request builds: the vApp, its networks (fence mode, parent org VDC network),
-each VM (CPUs, memory, disks, OS) and an edge per NIC to its network (index, allocation
-mode, IP); also the deleted VMs of a RecomposeVAppParams and the source of a clone.
-
-Options:
-  -f, --format mermaid|dot|svg|json
-                             output format (default mermaid: a flowchart GitHub renders
-                             in a \`\`\`mermaid block; dot for Graphviz; svg a picture; json the data)
-  -o, --output FILE          write to FILE (replaced atomically) instead of standard output
+  --print-width N            wrap start tags longer than N columns (default 100)
   --max-size N               refuse documents larger than N bytes (suffix k, M or G; default 256M)
   --max-depth N              refuse elements nested deeper than N (default 256)
   -h, --help                 show this help
 
-Exit status: 0 done, 1 the input is not a request document, 2 the command could not run.
+Exit status: 0 done (or all formatted), 1 a file is not formatted (--check), cannot be read
+as a request document or cannot be written, 2 the command could not run.
 `,
   rules: `Usage: vmparams rules [ID] [options]
 
