@@ -110,7 +110,12 @@ Options:
   --write                    rewrite the files that change, in place and atomically (several
                              files and directories allowed; read-only files are skipped)
   --check                    print the files that are not formatted and exit 1 if there are any
-  --print-width N            wrap start tags longer than N columns (default 100)
+  --print-width N            wrap start tags longer than N columns (default: the config
+                             file's printWidth, else 100)
+  --config FILE              use this config file instead of the nearest vmparams.config.json
+  --no-config                use no config file
+  --ignore-pattern GLOB      skip matching files when walking folders (repeatable)
+  --no-ignore                do not skip files .gitignore or the config's ignore name
   --max-size N               refuse documents larger than N bytes (suffix k, M or G; default 256M)
   --max-depth N              refuse elements nested deeper than N (default 256)
   -h, --help                 show this help

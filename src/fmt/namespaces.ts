@@ -10,8 +10,10 @@
  *   the default namespace is pinned by an unprefixed `xsi:type` value (XML Schema 1.0 §3.15.2.2);
  * - content copied as read (mixed content, `xml:space="preserve"`) uses it with a declaration made
  *   outside that content.
- * Every other prefix is renamed to its namespace's conventional prefix (or, for a namespace without
- * one, the prefix the document wrote, or `ns0`, `ns1`, ...), and a declaration nothing uses is dropped.
+ * A prefix a value uses that nothing declares is *reserved*: fmt never declares it (that would give
+ * the value a meaning it did not have). Every other prefix is renamed to its namespace's
+ * conventional prefix (or, for a namespace without one, the prefix the document wrote, or `ns0`,
+ * `ns1`, ...), declared on the root, and a declaration nothing uses is dropped.
  */
 import { NodeKind, type XmlDoc } from '../xml/doc.js';
 import { CONVENTIONAL_PREFIX, NS } from '../xml/names.js';

@@ -154,26 +154,26 @@ describe('fmt --write (issue 11 items 1 and 2)', () => {
     const a = write(d, 'a.xml', UNSORTED);
     const ro = write(d, 'b-readonly.xml', UNSORTED);
     const c = write(d, 'c.xml', UNSORTED);
-    write(d, 'd-other.xml', '<project/>');
+    write(d, 'd-broken.xml', `<InstantiateVAppTemplateParams xmlns="${V}">`);
     fs.chmodSync(ro, 0o444);
     const r = await fmt(['--write', '.'], d);
     expect(r.status).toBe(1);
     expect(r.err.split('\n')).toEqual([
       'vmparams fmt: cannot write b-readonly.xml: the file is read-only (mode 0444); not replaced',
-      expect.stringMatching(/^d-other\.xml:1:1: error xml: <project> is not a request vmparams knows/),
+      expect.stringMatching(/^d-broken\.xml:1:\d+: error xml: not well-formed XML: the document ends before <InstantiateVAppTemplateParams>/),
       '',
     ]);
     expect(r.out).toBe('a.xml: formatted\nc.xml: formatted\n2 files rewritten, 0 unchanged, 1 not readable as a request, 1 could not be written\n');
     expect(fs.readFileSync(a, 'utf8')).toBe(SORTED);
     expect(fs.readFileSync(c, 'utf8')).toBe(SORTED);
     expect(fs.readFileSync(ro, 'utf8')).toBe(UNSORTED);
-    expect(names(d)).toEqual(['a.xml', 'b-readonly.xml', 'c.xml', 'd-other.xml']);
+    expect(names(d)).toEqual(['a.xml', 'b-readonly.xml', 'c.xml', 'd-broken.xml']);
   });
 
   it('--check counts what it could not read in its summary', async () => {
     const d = freshDir();
     write(d, 'a.xml', UNSORTED);
-    write(d, 'b.xml', '<project/>');
+    write(d, 'b.xml', `<InstantiateVAppTemplateParams xmlns="${V}"><Source>`);
     write(d, 'c.xml', SORTED);
     const r = await fmt(['--check', '.'], d);
     expect(r.status).toBe(1);
@@ -243,6 +243,54 @@ describe('fmt --write where the file system says no', () => {
       if (noDisk) fs.chmodSync(d, 0o755);
       else execFileSync('mount', ['-o', 'remount,rw', disk], { stdio: 'pipe' });
     }
+  });
+});
+
+describe('fmt in a repository (issue 12: config file, ignore rules, other XML)', () => {
+  it('skips XML that is not a request when walking, and says so; a file named explicitly is still an error', async () => {
+    const d = freshDir();
+    write(d, 'web01.xml', UNSORTED);
+    write(d, 'pom.xml', '<project><modelVersion>4.0.0</modelVersion></project>');
+    const r = await fmt(['--check', '.'], d);
+    expect(r.out).toBe("web01.xml: not formatted\n✖ 1 of 1 file not formatted; run 'vmparams fmt --write' on it; 1 file skipped (not Cloud Director requests)\n");
+    expect((await fmt(['--write', '.'], d)).out).toBe('web01.xml: formatted\n1 file rewritten, 0 unchanged; 1 file skipped (not Cloud Director requests)\n');
+    expect(fs.readFileSync(path.join(d, 'pom.xml'), 'utf8')).toBe('<project><modelVersion>4.0.0</modelVersion></project>');
+    const named = await fmt(['--check', 'pom.xml'], d);
+    expect(named.status).toBe(1);
+    expect(named.err).toMatch(/^pom\.xml:1:1: error xml: <project> is not a request vmparams knows/);
+  });
+
+  it('honours .gitignore, the config file\'s ignore and --ignore-pattern when walking (--no-ignore turns them off)', async () => {
+    const d = freshDir();
+    fs.mkdirSync(path.join(d, 'build'));
+    fs.mkdirSync(path.join(d, 'gen'));
+    write(d, '.gitignore', 'build/\n');
+    write(d, 'vmparams.config.json', '{ "ignore": ["gen/**"] }');
+    write(d, 'web01.xml', SORTED);
+    write(path.join(d, 'build'), 'out.xml', UNSORTED);
+    write(path.join(d, 'gen'), 'out.xml', UNSORTED);
+    write(d, 'tmp.xml', UNSORTED);
+    expect(await fmt(['--check', '--ignore-pattern', 'tmp.xml', '.'], d)).toMatchObject({ status: 0, out: '✔ 1 file formatted\n' });
+    const all = await fmt(['--check', '--no-ignore', '.'], d);
+    expect(all.out).toMatch(/^✖ 3 of 4 files not formatted/m);
+  });
+
+  it('takes printWidth from vmparams.config.json; --print-width wins; a bad value exits 2 naming the field', async () => {
+    const d = freshDir();
+    write(d, 'web01.xml', SORTED);
+    write(d, 'vmparams.config.json', '{ "printWidth": 40 }');
+    const wrapped = '<InstantiateVAppTemplateParams\n    xmlns="http://www.vmware.com/vcloud/v1.5"\n    name="web01">';
+    expect((await fmt(['web01.xml'], d)).out).toContain(wrapped);
+    expect((await fmt(['--check', 'web01.xml'], d)).status).toBe(1);
+    expect((await fmt(['--print-width', '100', 'web01.xml'], d)).out).toBe(SORTED);
+    expect((await fmt(['--no-config', 'web01.xml'], d)).out).toBe(SORTED);
+    fs.mkdirSync(path.join(d, 'sub'));
+    write(path.join(d, 'sub'), 'wide.json', '{ "printWidth": 200 }');
+    expect((await fmt(['--config', 'sub/wide.json', 'web01.xml'], d)).out).toBe(SORTED);
+    write(d, 'vmparams.config.json', '{ "printWidth": "wide" }');
+    const bad = await fmt(['web01.xml'], d);
+    expect(bad.status).toBe(2);
+    expect(bad.err).toBe('vmparams fmt: vmparams.config.json:1:3: printWidth: must be a whole number of at least 1 (columns), not the string "wide"\n');
   });
 });
 

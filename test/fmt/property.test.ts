@@ -3,7 +3,7 @@
  * - the children of any element of a canonical fixture, shuffled (each particle's elements kept in
  *   their order) and re-indented, format back to the fixture exactly;
  * - with comments, PIs and line ends added anywhere, fmt is idempotent, keeps every comment, PI and
- *   text, keeps what the document means, and a valid fixture stays valid.
+ *   text, keeps what the document means, and the schema finds the same problems before and after.
  */
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -103,7 +103,10 @@ describe('fmt properties', () => {
         const b = readDocument(once.bytes);
         expect(kept(b)).toEqual(kept(a));
         expect(meaning(b)).toBe(meaning(a));
-        expect((await validate(once.bytes, { lint: false })).problems).toEqual([]);
+        // A comment put inside a value changes the value (' NORMAL'): only a valid input must give a valid output.
+        const key = (p: { path: string; messageId?: string }) => `${p.path} ${p.messageId}`;
+        const before = (await validate(input, { lint: false })).problems.map(key);
+        expect((await validate(once.bytes, { lint: false })).problems.map(key)).toEqual(before);
       }),
       { numRuns: 60 },
     );

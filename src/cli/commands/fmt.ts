@@ -1,10 +1,13 @@
 /**
- * `vmparams fmt <file|dir|->... [--write] [--check] [--print-width N] [--max-size N] [--max-depth N]`:
- * the canonical form of a document (src/fmt/: schema order, conventional namespaces, two-space
+ * `vmparams fmt <file|dir|glob|->... [--write] [--check] [--print-width N] [--max-size N]
+ * [--max-depth N] [--config FILE | --no-config] [--no-ignore] [--ignore-pattern GLOB]...`: the
+ * canonical form of a document (src/fmt/: schema order, conventional namespaces, two-space
  * indentation, every comment, PI, CDATA section and text kept). Without flags the result goes to
  * stdout; --write replaces the files that change, atomically (atomic-write.ts); --check lists the
  * files that are not in canonical form and exits 1. A batch goes on past a file it cannot read as a
- * request or cannot write (one line on stderr each, exit 1) and always ends with its summary.
+ * request or cannot write (one line on stderr each, exit 1) and always ends with its summary. Files
+ * are found as validate finds them (ignore rules, non-request XML skipped when walking), and
+ * `printWidth` comes from the config file unless --print-width is given.
  */
 import fs from 'node:fs';
 import { AtomicWriteError, writeFileAtomicSync } from '../atomic-write.js';
@@ -14,6 +17,8 @@ import { describeFsError, UsageError } from '../errors.js';
 import { HELP } from '../help.js';
 import { collectInputs, type Input } from '../inputs.js';
 import type { Io } from '../io.js';
+import { skipReason } from '../sniff.js';
+import { ConfigError, loadSettings, type Settings } from '../../config/index.js';
 import { format, type FormatOptions, type FormatResult } from '../../fmt/index.js';
 import { DEFAULT_LIMITS } from '../../xml/reader.js';
 
@@ -81,6 +86,10 @@ export async function runFmt(argv: string[], io: Io): Promise<0 | 1 | 2> {
     'print-width': { type: 'string' },
     'max-size': { type: 'string' },
     'max-depth': { type: 'string' },
+    config: { type: 'string' },
+    'no-config': { type: 'boolean' },
+    'no-ignore': { type: 'boolean' },
+    'ignore-pattern': { type: 'string', multiple: true },
   });
   if (boolOpt(args, 'help')) {
     io.stdout(HELP.fmt!);
@@ -91,7 +100,19 @@ export async function runFmt(argv: string[], io: Io): Promise<0 | 1 | 2> {
   if (write && check) throw new UsageError('fmt: use --write or --check, not both');
   const opts: FormatOptions = {};
   const width = stringOpt(args, 'print-width');
-  if (width !== undefined) opts.printWidth = countOpt('--print-width', width);
+  let settings: Settings;
+  try {
+    settings = loadSettings({
+      cwd: io.cwd,
+      configPath: stringOpt(args, 'config'),
+      noConfig: boolOpt(args, 'no-config'),
+      flags: width === undefined ? {} : { printWidth: countOpt('--print-width', width) },
+    });
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(`fmt: ${e.message}`);
+    throw e;
+  }
+  if (settings.printWidth !== undefined) opts.printWidth = settings.printWidth;
   const maxSize = stringOpt(args, 'max-size');
   if (maxSize !== undefined) opts.maxBytes = sizeOpt(maxSize);
   const maxDepth = stringOpt(args, 'max-depth');
@@ -100,7 +121,18 @@ export async function runFmt(argv: string[], io: Io): Promise<0 | 1 | 2> {
   if (!write && !check && args.positionals.length > 1) {
     throw new UsageError('fmt: printing to standard output takes one file; use --write or --check for several');
   }
-  const inputs = await collectInputs(args.positionals, io, { command: 'fmt', walkExtension: write || check ? '.xml' : undefined });
+  const noIgnore = boolOpt(args, 'no-ignore');
+  const ignorePatterns = (args.values['ignore-pattern'] as string[] | undefined) ?? [];
+  const found = await collectInputs(args.positionals, io, {
+    command: 'fmt',
+    walkExtension: write || check ? '.xml' : undefined,
+    ignore: { gitignore: !noIgnore, globs: noIgnore ? [] : [...settings.ignore, { base: io.cwd, patterns: ignorePatterns }] },
+    skip: skipReason,
+  });
+  // XML that is not a request (pom.xml, a JUnit report), found by walking: skipped, and said so in the summary.
+  const skipped = found.filter((i) => i.skipped !== undefined).length;
+  const inputs = found.filter((i) => i.skipped === undefined);
+  const skippedNote = skipped ? `; ${plural(skipped, 'file')} skipped (not Cloud Director requests)` : '';
 
   const counts: Record<Outcome, number> = { unchanged: 0, changed: 0, 'not-request': 0, unreadable: 0, unwritable: 0 };
   for (const input of inputs) {
@@ -147,20 +179,20 @@ export async function runFmt(argv: string[], io: Io): Promise<0 | 1 | 2> {
   const failedPhrases = failures(counts);
   if (check) {
     const of = `of ${plural(inputs.length, 'file')}`;
-    if (counts.changed === 0 && failed === 0) io.stdout(`✔ ${plural(inputs.length, 'file')} formatted\n`);
+    if (counts.changed === 0 && failed === 0) io.stdout(`✔ ${plural(inputs.length, 'file')} formatted${skippedNote}\n`);
     else if (counts.changed === 0) {
       // `✖ 1 of 3 files not readable as a request`: the count goes first, then the phrase.
       const [first, ...rest] = failedPhrases;
       const k = first!.indexOf(' ');
-      io.stdout(`✖ ${first!.slice(0, k)} ${of}${first!.slice(k)}${rest.map((p) => `, ${p}`).join('')}\n`);
+      io.stdout(`✖ ${first!.slice(0, k)} ${of}${first!.slice(k)}${rest.map((p) => `, ${p}`).join('')}${skippedNote}\n`);
     } else {
       const them = counts.changed === 1 ? 'it' : 'them';
-      io.stdout(`✖ ${counts.changed} ${of} not formatted${failedPhrases.map((p) => `, ${p}`).join('')}; run 'vmparams fmt --write' on ${them}\n`);
+      io.stdout(`✖ ${counts.changed} ${of} not formatted${failedPhrases.map((p) => `, ${p}`).join('')}; run 'vmparams fmt --write' on ${them}${skippedNote}\n`);
     }
     return counts.changed || failed ? 1 : 0;
   }
   if (write && inputs.every((i) => i.abs)) {
-    io.stdout(`${plural(counts.changed, 'file')} rewritten, ${counts.unchanged} unchanged${failedPhrases.map((p) => `, ${p}`).join('')}\n`);
+    io.stdout(`${plural(counts.changed, 'file')} rewritten, ${counts.unchanged} unchanged${failedPhrases.map((p) => `, ${p}`).join('')}${skippedNote}\n`);
   }
   return failed ? 1 : 0;
 }
