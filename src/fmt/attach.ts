@@ -44,6 +44,11 @@ export interface Attached {
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
+/** The expanded-name id of `xml:space` in this document, -1 when it never appears (modeOf's fast path). */
+export function xmlSpace(doc: XmlDoc): number {
+  return doc.findExpanded(XML_NS, 'space');
+}
+
 /** True when `s[from, to)` holds a line break. */
 function hasBreak(s: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -60,10 +65,13 @@ function hasBreak(s: string, from: number, to: number): boolean {
  * Whitespace alone, or comments alone, are formatting where the description says the element has
  * element content, and a value otherwise (`<Description> </Description>` keeps its space).
  */
-export function modeOf(doc: XmlDoc, n: number, content: Content | undefined): Mode {
+export function modeOf(doc: XmlDoc, n: number, content: Content | undefined, space = xmlSpace(doc)): Mode {
   let c = doc.firsts[n];
   if (c === -1) return Mode.Empty;
-  if (doc.attr(n, 'space', XML_NS) === 'preserve') return Mode.Raw;
+  if (space >= 0 && doc.attrLen[n] > 0) {
+    const f = doc.attrFirst[n];
+    for (let a = f; a < f + doc.attrLen[n]; a++) if (doc.aNames[a] === space && doc.attrValue(a) === 'preserve') return Mode.Raw;
+  }
   let elements = false;
   let markup = false;
   for (; c !== -1; c = doc.nexts[c]) {

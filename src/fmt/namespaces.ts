@@ -15,7 +15,7 @@
  * conventional prefix (or, for a namespace without one, the prefix the document wrote, or `ns0`,
  * `ns1`, ...), declared on the root, and a declaration nothing uses is dropped.
  */
-import { NodeKind, type XmlDoc } from '../xml/doc.js';
+import { ElementFlag, NodeKind, type XmlDoc } from '../xml/doc.js';
 import { CONVENTIONAL_PREFIX, NS } from '../xml/names.js';
 import { Mode } from './attach.js';
 
@@ -175,22 +175,36 @@ export function planNamespaces(doc: XmlDoc, modes: Uint8Array): NsPlan {
   const planned = new Map(plan.map(([p, u]) => [p, u]));
 
   const qualify = (p: string, local: string) => (p ? `${p}:${local}` : local);
+  // Written names by expanded-name id: most elements share a few dozen names.
+  const elementNames: string[] = [];
+  const attrNames: string[] = [];
+  const pinnedQName = doc.qnamePrefix.map((p) => pinned.has(p));
+  const none: [string, string][] = [];
   return {
     pinned,
     elementName(n) {
-      const p = doc.prefix(n);
-      if (pinned.has(p)) return doc.qname(n);
-      const u = doc.ns(n);
-      return u === null ? doc.local(n) : qualify(elementPrefix.get(u)!, doc.local(n));
+      if (pinnedQName[doc.qnames[n]]) return doc.qname(n);
+      const ex = doc.names[n];
+      let name = elementNames[ex];
+      if (name === undefined) {
+        const u = doc.exNs[ex];
+        name = elementNames[ex] = u === null ? doc.exLocal[ex] : qualify(elementPrefix.get(u)!, doc.exLocal[ex]);
+      }
+      return name;
     },
     attrName(a) {
-      const p = doc.attrPrefix(a);
-      if (!p || pinned.has(p)) return doc.attrQName(a);
-      const u = doc.attrNs(a);
-      if (u === NS.xml) return `xml:${doc.attrLocal(a)}`;
-      return qualify(attrPrefix.get(u!)!, doc.attrLocal(a));
+      const q = doc.aQNames[a];
+      if (!doc.qnamePrefix[q] || pinnedQName[q]) return doc.attrQName(a);
+      const ex = doc.aNames[a];
+      let name = attrNames[ex];
+      if (name === undefined) {
+        const u = doc.exNs[ex];
+        name = attrNames[ex] = u === NS.xml ? `xml:${doc.exLocal[ex]}` : qualify(attrPrefix.get(u!)!, doc.exLocal[ex]);
+      }
+      return name;
     },
     declarations(n) {
+      if (n !== doc.root && !(doc.flags[n] & ElementFlag.DeclaresNamespaces)) return none;
       const out: [string, string][] = [];
       const f = doc.attrFirst[n];
       const done = new Set<string>();

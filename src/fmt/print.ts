@@ -13,7 +13,7 @@
  */
 import type { Content } from '../model/dsl.js';
 import { NodeKind, type XmlDoc } from '../xml/doc.js';
-import { attach, Mode, modeOf } from './attach.js';
+import { attach, Mode, modeOf, xmlSpace } from './attach.js';
 import { rootContent, slotOf } from './describe.js';
 import type { NsPlan } from './namespaces.js';
 import { schemaOrder } from './order.js';
@@ -33,13 +33,15 @@ export interface Analysis {
 /** Decide every element's mode and description, from the root down (iterative). */
 export function analyse(doc: XmlDoc): Analysis {
   const modes = new Uint8Array(doc.count);
-  const contents: (Content | undefined)[] = [];
+  // Pre-sized: a holey array grown by index is slow on large documents.
+  const contents = new Array<Content | undefined>(doc.count).fill(undefined);
   contents[doc.root] = rootContent(doc);
+  const space = xmlSpace(doc);
   const stack = [doc.root];
   while (stack.length) {
     const n = stack.pop()!;
     const content = contents[n];
-    const m = modeOf(doc, n, content);
+    const m = modeOf(doc, n, content, space);
     modes[n] = m;
     if (m !== Mode.Structured) continue;
     for (let c = doc.firsts[n]; c !== -1; c = doc.nexts[c]) {
@@ -84,6 +86,7 @@ export function printDocument(doc: XmlDoc, plan: NsPlan, analysis: Analysis, pri
   const out: string[] = [];
 
   const startTag = (n: number, level: number, name: string, close: string): string => {
+    if (doc.attrLen[n] === 0 && n !== doc.root) return `<${name}${close}`;
     const attrs: string[] = [];
     for (const [p, raw] of plan.declarations(n)) attrs.push(`${p ? `xmlns:${p}` : 'xmlns'}=${quoted(raw)}`);
     const f = doc.attrFirst[n];
