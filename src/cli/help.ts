@@ -123,6 +123,23 @@ Options:
 Exit status: 0 done (or all formatted), 1 a file is not formatted (--check), cannot be read
 as a request document or cannot be written, 2 the command could not run.
 `,
+  graph: `Usage: vmparams graph <file.xml|-> [options]
+
+Draw what a request builds: the vApp, its networks (fence mode, parent org VDC network),
+each VM (CPUs, memory, disks, OS) and an edge per NIC to its network (index, allocation
+mode, IP); also the deleted VMs of a RecomposeVAppParams and the source of a clone.
+
+Options:
+  -f, --format mermaid|dot|svg|json
+                             output format (default mermaid: a flowchart GitHub renders
+                             in a \`\`\`mermaid block; dot for Graphviz; svg a picture; json the data)
+  -o, --output FILE          write to FILE (replaced atomically) instead of standard output
+  --max-size N               refuse documents larger than N bytes (suffix k, M or G; default 256M)
+  --max-depth N              refuse elements nested deeper than N (default 256)
+  -h, --help                 show this help
+
+Exit status: 0 done, 1 the input is not a request document, 2 the command could not run.
+`,
   rules: `Usage: vmparams rules [ID] [options]
 
 List every rule (id, severity, one line), or explain one rule: why it matters and how to fix it.
