@@ -22,6 +22,7 @@ export const Mode = {
   /** Element-only content: children in schema order, two-space indentation. */
   Structured: 3,
 } as const;
+/** One of the Mode values. */
 export type Mode = (typeof Mode)[keyof typeof Mode];
 
 /** A child element with the comments that move with it. */

@@ -100,4 +100,5 @@ export function sortChildren(doc: XmlDoc, n: number): TextEdit | null {
   return { start: from(units[0]), end: to(units[units.length - 1]), text };
 }
 
+/** The nesting level below which indentation stops growing. */
 export { MAX_INDENT_LEVEL } from './print.js';
