@@ -74,3 +74,12 @@ export const ROOTS = {
 
 export type Kind = keyof typeof ROOTS;
 export const KINDS = Object.keys(ROOTS) as Kind[];
+
+/** What each request does, in one line (language server hovers). */
+export const ROOT_DOCS: Record<Kind, string> = {
+  InstantiateVAppTemplateParams: 'Creates a vApp from a vApp template (POST /vdc/{id}/action/instantiateVAppTemplate).',
+  ComposeVAppParams: 'Creates a vApp from VMs taken from templates and other vApps, or an empty vApp (POST /vdc/{id}/action/composeVApp).',
+  RecomposeVAppParams: 'Adds, removes and reconfigures VMs of an existing vApp (POST /vApp/{id}/action/recomposeVApp).',
+  CloneVAppParams: 'Copies a vApp, or moves it with IsSourceDelete (POST /vdc/{id}/action/cloneVApp).',
+  InstantiateOvfParams: 'Creates a vApp from an OVF package uploaded after the call (POST /vdc/{id}/action/instantiateOvf).',
+};
