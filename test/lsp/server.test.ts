@@ -63,7 +63,7 @@ describe('vmparams lsp', () => {
     for (const d of diagnostics) {
       expect(d.source).toBe('vmparams');
       expect(d.codeDescription?.href).toBe(rules[d.code as keyof typeof rules].docs.url);
-      expect(d.message.length).toBeGreaterThan(20);
+      expect(String(d.message).length).toBeGreaterThan(20);
     }
   });
 
