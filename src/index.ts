@@ -24,5 +24,7 @@ export type { RuleInfo } from './validate/rules/index.js';
 export { loadContext, ContextError } from './validate/context.js';
 export type { VdcContext } from './validate/context.js';
 export { ApiVersionError, LATEST_API_VERSION } from './validate/versions.js';
+export { RuleLevelError } from './config/levels.js';
+export type { RuleLevel } from './config/levels.js';
 export { graph, renderGraph, GRAPH_FORMATS } from './graph/index.js';
 export type { GraphFormat, GraphNetwork, GraphNetworkMapping, GraphNic, GraphRef, GraphVm, VAppGraph, VmItem } from './graph/index.js';

@@ -40,6 +40,8 @@ function describeArgError(e: unknown): string {
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       if (/argument missing/.test(message)) return `option '${name}' needs a value`;
       if (/does not take an argument/.test(message)) return `option '${name}' does not take a value`;
+      // parseArgs explains this over three lines; one is enough.
+      if (/argument is ambiguous/.test(message)) return `option '${name}' needs a value; to give one that starts with '-', write ${name}=VALUE`;
       return message;
     default:
       return message;

@@ -25,13 +25,17 @@ export interface RuleInfo {
   applies: 'xml' | 'instant-clone';
 }
 
-/** The checks that are not semantic rules: well-formedness and the XML Schema. */
+/** The package page: the README, whose headings are the anchors below (test/cli/formats.test.ts checks they exist). */
+const DOCS = 'https://www.npmjs.com/package/vmparams';
+
+/** The checks that are not semantic rules: well-formedness, the XML Schema, and unused inline directives. */
 const BUILT_IN: RuleInfo[] = [
   {
     id: 'xml',
     severity: 'error',
     description: 'The document is well-formed XML of one of the five request types (no DOCTYPE, within the size and depth limits).',
     fix: 'Fix the XML syntax at the position shown; the root must be a request element in the http://www.vmware.com/vcloud/v1.5 namespace.',
+    url: `${DOCS}#validate`,
     applies: 'xml',
   },
   {
@@ -39,6 +43,15 @@ const BUILT_IN: RuleInfo[] = [
     severity: 'error',
     description: 'The document is valid against the Cloud Director XML Schema (bundled, or --schema-dir).',
     fix: "Follow the message: it names the element the schema expected. Elements out of order are fixed by 'vmparams fmt'.",
+    url: `${DOCS}#validate`,
+    applies: 'xml',
+  },
+  {
+    id: 'unused-directive',
+    severity: 'warning',
+    description: 'A vmparams-disable comment suppressed nothing (the rule no longer fires there, or the id is misspelt).',
+    fix: 'Remove the comment, or correct the rule id or the line it stands on.',
+    url: `${DOCS}#inline-directives`,
     applies: 'xml',
   },
 ];
@@ -62,6 +75,6 @@ export async function loadCatalogue(): Promise<RuleInfo[]> {
   return [
     ...BUILT_IN,
     ...semanticRules(),
-    ...instantCloneRules.map((r): RuleInfo => ({ id: r.id, severity: r.severity, description: r.description, applies: 'instant-clone' })),
+    ...instantCloneRules.map((r): RuleInfo => ({ id: r.id, severity: r.severity, description: r.description, url: `${DOCS}#instant-clone`, applies: 'instant-clone' })),
   ];
 }

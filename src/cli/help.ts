@@ -29,16 +29,31 @@ ${EXIT}
 
 /** Help per command. */
 export const HELP: Record<string, string> = {
-  validate: `Usage: vmparams validate <file|dir|->... [options]
+  validate: `Usage: vmparams validate <file|dir|glob|->... [options]
 
 Check request documents: well-formed XML, valid against the Cloud Director XML Schema,
 and the semantic rules (see 'vmparams rules'). Directories are searched for *.xml files;
-'-' reads standard input.
+a quoted glob ('templates/**/*.xml') is expanded by vmparams; '-' reads standard input.
+Files found in a directory or by a glob skip what .gitignore, the config's "ignore" and
+--ignore-pattern leave out, and XML whose root is not a request (pom.xml, say); files
+named on the command line are always checked.
 
 Options:
-  --format text|json|sarif   output format (default text); json and sarif print one document
+  --format text|json|sarif|junit|github
+                             output format (default text); github prints workflow commands
+                             (annotations on a pull request)
+  -o, --output FILE          write the report to FILE (atomically) instead of stdout
   --no-lint                  report schema and well-formedness problems only
   --strict                   warnings fail too (exit 1)
+  --max-warnings N           fail (exit 1) when there are more than N warnings
+  -q, --quiet                report errors only (warnings and info are not shown or counted)
+  --rule ID=LEVEL            set a rule to off, info, warning or error (repeatable; not xml/xsd)
+  -c, --config FILE          use this config file instead of the nearest vmparams.config.json
+  --no-config                use no config file
+  --ignore-pattern GLOB      also leave out files matching GLOB (relative to the working
+                             directory; repeatable)
+  --no-ignore                check ignored files too (no .gitignore, config ignore or
+                             --ignore-pattern)
   --api-version N.N          target Cloud Director API version, e.g. 36.0
   --schema-dir DIR           validate against the XSDs in DIR (DIR/1.5/schemas/master/master.xsd
                              or DIR/master.xsd) instead of the bundled set
@@ -51,6 +66,11 @@ Options:
   --color, --no-color        force colour on or off (default: on for a terminal; NO_COLOR,
                              FORCE_COLOR respected)
   -h, --help                 show this help
+
+Config file: the nearest vmparams.config.json from the working directory upward, with
+"apiVersion", "context", "strict", "rules" and "ignore" (schemas/vmparams-config.schema.json);
+flags win over it. In a document, <!-- vmparams-disable-next-line ID: reason --> and
+<!-- vmparams-disable ID --> ... <!-- vmparams-enable ID --> silence semantic rules.
 
 Text output is one problem a line, 'file:line:column: severity rule: message', then a summary.
 

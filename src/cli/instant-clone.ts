@@ -4,13 +4,18 @@
  * Exit status: 0 ok, 1 a document problem or a server-side failure, 2 the command could not run.
  */
 import { readFile } from 'node:fs/promises';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { boolOpt, choiceOpt, parseCommandArgs, stringOpt, type OptionSpec, type ParsedArgs } from './args.js';
 import { colourEnabled, painter, type Paint } from './colour.js';
 import { describeFsError, oneLine, UsageError } from './errors.js';
+import { loadCatalogue } from './catalogue.js';
 import { formatJson } from './format/json.js';
-import { exitStatus, totals, type FileResult } from './format/results.js';
+import { formatSarif } from './format/sarif.js';
+import { packageVersion } from './version.js';
+import { placeProblems } from '../vsphere/json-locate.js';
+import { objectSchemas } from '../vsphere/schema.js';
+import { exitStatus, totals, type FileResult, type SkippedFile } from './format/results.js';
 import { formatFileText, formatSummaryText } from './format/text.js';
 import { collectInputs, readInputFile, type Input as CliInput } from './inputs.js';
 import type { Io } from './io.js';
@@ -53,12 +58,12 @@ Commands:
 
 Run '${PROG} <command> --help' for the options of a command.
 `,
-  validate: `Usage: ${PROG} validate <spec.json|->... [--form api|rest] [--format text|json] [--strict]
+  validate: `Usage: ${PROG} validate <spec.json|dir|->... [--form api|rest] [--format text|json|sarif] [--strict]
 
-Checks each body: required fields, JSON types, enum values, unknown fields, bios_uuid format,
+Directories are searched for *.json files. Checks each body: required fields, JSON types, enum values, unknown fields, bios_uuid format,
 device-key map keys and the rules between fields (mac_type/mac_address, backing types).
   --form api|rest     the body form expected (default: detected); a body in the other form is an error
-  --format text|json  output format (default text)
+  --format text|json|sarif  output format (default text)
   --strict            warnings also fail (exit 1)
 Exit status: 0 valid, 1 a body has errors, 2 the command could not run.
 `,
@@ -94,9 +99,41 @@ interface Input extends CliInput {
   parsed: ReturnType<typeof parseJson>;
 }
 
+/**
+ * A JSON file found by walking a directory is taken for a spec when it is an object with `source`
+ * or a /rest `spec`, or with VM.InstantCloneSpec fields only; package.json, tsconfig.json or a golden
+ * file are skipped. A file named on the command line is always checked.
+ */
+function notASpec(abs: string): string | undefined {
+  try {
+    if (statSync(abs).size > MAX_BODY_BYTES) return undefined;
+    const value = JSON.parse(readFileSync(abs, 'utf8').replace(/^\uFEFF/, '')) as unknown;
+    const fields = new Set(['spec', ...Object.keys(objectSchemas['VM.InstantCloneSpec'].shape)]);
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      const keys = Object.keys(value);
+      // `source` (required) or `spec` (/rest) says "spec"; otherwise only spec fields may appear (package.json has `name` too).
+      if (keys.includes('source') || keys.includes('spec') || (keys.length > 0 && keys.every((k) => fields.has(k)))) return undefined;
+    }
+    return 'not an instant-clone spec (no "source" or "spec", or fields VM.InstantCloneSpec does not have)';
+  } catch {
+    // Unreadable or not JSON: validate says what is wrong with it.
+    return undefined;
+  }
+}
+
 /** Resolve operands (files or `-`, no directories) and parse each as JSON; unreadable files exit 2. */
 async function readInputs(command: string, operands: string[], io: Io): Promise<Input[]> {
-  const inputs = await collectInputs(operands, io, { command });
+  return parseInputs(command, await collectInputs(operands, io, { command }), io);
+}
+
+/** As readInputs, with directories walked for `*.json` (validate); also returns the files the walk skipped. */
+async function readSpecs(command: string, operands: string[], io: Io): Promise<{ inputs: Input[]; skipped: SkippedFile[] }> {
+  const all = await collectInputs(operands, io, { command, walkExtension: '.json', skip: notASpec });
+  const skipped = all.filter((i) => i.skipped !== undefined).map((i) => ({ display: i.display, reason: i.skipped! }));
+  return { inputs: parseInputs(command, all.filter((i) => i.skipped === undefined), io), skipped };
+}
+
+function parseInputs(command: string, inputs: CliInput[], io: Io): Input[] {
   return inputs.map((inp) => {
     if (inp.bytes) return { ...inp, parsed: parseJson(inp.bytes) };
     // Do not read a huge file just to refuse it: parseJson reports the size from a stand-in.
@@ -124,7 +161,11 @@ function problemText(input: Input, report: InstantCloneReport, paint: Paint): st
 
 function reportOf(input: Input, form: BodyForm | undefined): InstantCloneReport {
   if (!input.parsed.ok) return { kind: 'InstantCloneSpec', valid: false, problems: [input.parsed.problem], form: form ?? 'api' };
-  return validate(input.parsed.value, { form });
+  const report = validate(input.parsed.value, { form });
+  // The validator sees the parsed value; the line and column of each pointer come from the text.
+  if (!input.bytes) return report;
+  const placed = placeProblems(report.problems, new TextDecoder().decode(input.bytes)).sort((a, b) => a.line - b.line || a.column - b.column);
+  return { ...report, problems: placed };
 }
 
 function parse(command: string, args: string[], options: OptionSpec): ParsedArgs {
@@ -156,21 +197,24 @@ async function cmdValidate(argv: string[], io: Io): Promise<number> {
   });
   if (boolOpt(args, 'help')) return io.stdout(HELP.validate), 0;
   const form = stringOpt(args, 'form') === undefined ? undefined : choiceOpt(C.validate, args, 'form', FORMS, 'api');
-  const format = choiceOpt(C.validate, args, 'format', ['text', 'json'] as const, 'text');
+  const format = choiceOpt(C.validate, args, 'format', ['text', 'json', 'sarif'] as const, 'text');
   if (args.positionals.length === 0) throw new UsageError(`${C.validate}: give at least one spec file or '-' (see 'vmparams ${C.validate} --help')`);
-  const inputs = await readInputs(C.validate, args.positionals, io);
+  const { inputs, skipped } = await readSpecs(C.validate, args.positionals, io);
   const reports = inputs.map((input) => reportOf(input, form));
   const t = totals(reports.map((report, i) => ({ display: inputs[i]!.display, report })));
   const failed = exitStatus(t, boolOpt(args, 'strict'));
   if (format === 'json') {
     // The very object XML validation prints (interface.md): same formatter, kind InstantCloneSpec.
     const results: FileResult[] = reports.map((report, i) => ({ display: inputs[i]!.display, report }));
-    io.stdout(formatJson(results, t));
+    io.stdout(formatJson(results, t, skipped));
+  } else if (format === 'sarif') {
+    const results: FileResult[] = reports.map((report, i) => ({ display: inputs[i]!.display, abs: inputs[i]!.abs, report }));
+    io.stdout(formatSarif(results, { catalogue: await loadCatalogue(), version: packageVersion(), cwd: io.cwd }));
   } else {
     const colourFlag = boolOpt(args, 'no-color') ? false : boolOpt(args, 'color') ? true : undefined;
     const paint = painter(colourEnabled(io, colourFlag));
     for (const [i, report] of reports.entries()) io.stdout(problemText(inputs[i]!, report, paint));
-    io.stdout(formatSummaryText(t, failed === 1, paint));
+    io.stdout(formatSummaryText(t, failed === 1, paint, skipped, 'not instant-clone specs'));
   }
   return failed;
 }

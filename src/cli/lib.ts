@@ -11,6 +11,8 @@ export interface ValidateSettings {
   schemaDir?: string;
   lint?: boolean;
   context?: unknown;
+  /** Rule levels (`--rule`, the config's `rules`). */
+  rules?: Record<string, 'off' | 'info' | 'warning' | 'error'>;
   /** Largest document in bytes (--max-size); default the library's 256 MiB. */
   maxBytes?: number;
   /** Deepest element nesting (--max-depth); default the library's 256. */

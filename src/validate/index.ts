@@ -10,6 +10,8 @@ import { makeReport, type Problem, type Report } from './problem.js';
 import { checkSchema, validateSchemaSync } from './xsd.js';
 import { rules, runRules } from './rules/index.js';
 import { loadContext } from './context.js';
+import { applyRuleLevels, checkRuleLevels, type RuleLevel } from '../config/levels.js';
+import { applyDirectives, type CommentRecord } from './directives.js';
 
 /** Options for validate. */
 export interface ValidateOptions extends ReadLimits {
@@ -21,6 +23,8 @@ export interface ValidateOptions extends ReadLimits {
   lint?: boolean;
   /** A VDC description (JSON text or parsed; see schemas/vdc-context.schema.json) enabling the context rules. Invalid: throws ContextError. */
   context?: unknown;
+  /** Rule levels by id (`off`, `info`, `warning`, `error`), as `--rule` and the config's `rules` set them; `xml`/`xsd` cannot be set. Invalid: throws RuleLevelError. */
+  rules?: Readonly<Record<string, RuleLevel>>;
 }
 
 /** The problem for input that cannot be read as XML at all. */
@@ -39,6 +43,7 @@ export async function validate(xml: string | Uint8Array, opts: ValidateOptions =
 
 /** Synchronous validate (the schema set is compiled on first use and cached). */
 export function validateSync(xml: string | Uint8Array, opts: ValidateOptions = {}): Report {
+  if (opts.rules) checkRuleLevels(opts.rules);
   if (opts.lint === false) return schemaOnly(xml, opts);
   let root: XmlDoc;
   try {
@@ -56,8 +61,28 @@ export function validateSync(xml: string | Uint8Array, opts: ValidateOptions = {
     // Not one of the five requests: the schema check has said so already.
     if (!(e instanceof UnknownDocumentError)) throw e;
   }
-  if (doc) problems.push(...withoutSchemaEchoes(lint(doc, opts), problems));
+  if (doc) {
+    const found = withoutSchemaEchoes(lint(doc, opts), problems);
+    // Inline directives, then rule levels (a directive for a rule set to off is not "unused").
+    problems.push(...applyRuleLevels(applyDirectives(found, directiveComments(root), SEMANTIC_RULE_IDS), opts.rules));
+  }
   return makeReport(doc?.kind ?? null, oneLine(problems));
+}
+
+/** Ids a directive may name (directives.ts reports any other as unknown). */
+const SEMANTIC_RULE_IDS: ReadonlySet<string> = new Set(Object.keys(rules));
+
+/** The comments of the tree that may be directives (directives.ts), with their positions. */
+function directiveComments(tree: XmlDoc): CommentRecord[] {
+  const out: CommentRecord[] = [];
+  for (let n = 0; n < tree.count; n++) {
+    if (tree.kinds[n] !== NodeKind.Comment) continue;
+    const text = tree.value(n);
+    if (!text.includes('vmparams-')) continue;
+    const { line, column } = tree.position(tree.starts[n]!);
+    out.push({ text, line, column, endLine: tree.position(tree.ends[n]! - 1).line });
+  }
+  return out;
 }
 
 /**

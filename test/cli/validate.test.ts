@@ -313,7 +313,7 @@ describe('errors: one line on stderr, exit 2, no stack', () => {
     ['unknown flag', ['validate', '--bogus', 'fixtures/valid'], /unknown option '--bogus'/],
     ['missing file', ['validate', 'fixtures/valid/no-such-file.xml'], /no-such-file\.xml: no such file or directory/],
     ['no operand', ['validate'], /give at least one file/],
-    ['bad format', ['validate', '--format', 'xml', 'fixtures/valid'], /--format must be text, json or sarif, got 'xml'/],
+    ['bad format', ['validate', '--format', 'xml', 'fixtures/valid'], /--format must be text, json, sarif, junit or github, got 'xml'/],
     ['format without value', ['validate', 'fixtures/valid', '--format'], /option '--format' needs a value/],
     ['bad api version', ['validate', '--api-version', 'latest', 'fixtures/valid'], /--api-version must look like/],
     ['schema dir missing', ['validate', '--schema-dir', 'no/such/dir', 'fixtures/valid'], /--schema-dir no\/such\/dir: no such file/],

@@ -52,8 +52,8 @@ describe('validate', () => {
     const r = await run(['validate', `${F}/invalid/missing-required.json`]);
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')).toEqual([
-      `${F}/invalid/missing-required.json:0:0: error instant-clone/required: source is required: the id of the VM to instant-clone from, e.g. "vm-42" (at /source)`,
-      `${F}/invalid/missing-required.json:0:0: error instant-clone/required: name is required: the name of the new VM (at /name)`,
+      `${F}/invalid/missing-required.json:1:1: error instant-clone/required: source is required: the id of the VM to instant-clone from, e.g. "vm-42" (at /source)`,
+      `${F}/invalid/missing-required.json:1:1: error instant-clone/required: name is required: the name of the new VM (at /name)`,
       '✖ 2 problems (2 errors, 0 warnings) in 1 file',
       '',
     ]);
@@ -73,7 +73,7 @@ describe('validate', () => {
     const out = JSON.parse(r.stdout);
     expect(out.summary).toEqual({ files: 2, valid: 1, errors: 3, warnings: 0 });
     expect(out.files[0]).toMatchObject({ file: `${F}/invalid/portgroup-no-network.json`, kind: 'InstantCloneSpec', valid: false });
-    expect(out.files[0].problems[0]).toMatchObject({ severity: 'error', rule: 'instant-clone/backing-field-missing', line: 0, column: 0, path: '/nics_to_update/4000/backing/network' });
+    expect(out.files[0].problems[0]).toMatchObject({ severity: 'error', rule: 'instant-clone/backing-field-missing', line: 5, column: 15, path: '/nics_to_update/4000/backing/network' });
     expect(typeof out.files[0].problems[0].message).toBe('string');
     expect(out.files[1]).toEqual({ file: `${F}/valid/minimal-rest.json`, kind: 'InstantCloneSpec', valid: true, problems: [] });
     expect(Object.keys(out.files[0].problems[0]).slice(0, 6)).toEqual(['severity', 'rule', 'line', 'column', 'path', 'message']);
@@ -102,8 +102,8 @@ describe('validate', () => {
   it('usage errors: one line, exit 2', async () => {
     expectUsage(await run(['validate', '--bogus', `${F}/valid/full-api.json`]), /--bogus/);
     expectUsage(await run(['validate', 'no/such/file.json']), /^vmparams instant-clone validate: no\/such\/file.json: no such file or directory\n$/);
-    expectUsage(await run(['validate', F]), /is a directory/);
-    expectUsage(await run(['validate', '--format', 'sarif', `${F}/valid/full-api.json`]), /--format must be text or json/);
+    expectUsage(await run(['validate', 'fixtures/valid']), /fixtures\/valid: no \*\.json files in this directory/);
+    expectUsage(await run(['validate', '--format', 'xml', `${F}/valid/full-api.json`]), /--format must be text, json or sarif/);
     expectUsage(await run(['validate', '--form', 'soap', `${F}/valid/full-api.json`]), /--form must be api or rest/);
     expectUsage(await run(['validate']), /give at least one spec file/);
     expectUsage(await run(['validate', '-', '-']), /only once/);
@@ -236,7 +236,7 @@ describe('send', () => {
     expectUsage(await run(['send', f, '--server', vc.url, '--session-id', 's', '--ca', 'x.pem', '--insecure']), /either --ca or --insecure/);
     expectUsage(await run(['send', f, '--server', vc.url, '--session-id', 's', '--ca', 'nope.pem']), /--ca nope.pem: no such file or directory/);
     expectUsage(await run(['send', f, '--server', vc.url, '--session-id', 's', '--timeout=-1']), /--timeout must be a positive number/);
-    expectUsage(await run(['send', f, '--server', vc.url, '--session-id', 's', '--timeout', '-1']), /'--timeout' argument is ambiguous\. Did you forget/);
+    expectUsage(await run(['send', f, '--server', vc.url, '--session-id', 's', '--timeout', '-1']), /option '--timeout' needs a value; to give one that starts with '-', write --timeout=VALUE/);
     expectUsage(await run(['send', f, '--server', 'ftp://x', '--session-id', 's']), /not a usable URL/);
   });
 

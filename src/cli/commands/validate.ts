@@ -1,11 +1,13 @@
 /**
- * `vmparams validate <file|dir|->... [--format text|json|sarif] [--no-lint] [--strict]
- * [--api-version N.N] [--schema-dir DIR] [--context FILE]` (interface.md). The verdicts are the
- * library's validate; this module only gathers inputs, runs them (pool.ts) and prints.
+ * `vmparams validate <file|dir|glob|->... [--format text|json|sarif|junit|github] [--no-lint]
+ * [--strict] [--api-version N.N] [--schema-dir DIR] [--context FILE] [--rule ID=LEVEL]...
+ * [--config FILE | --no-config] [--no-ignore] [--ignore-pattern GLOB]... [--max-warnings N]
+ * [--quiet] [-o FILE]` (interface.md). The verdicts are the library's validate; this module only
+ * gathers settings (src/config) and inputs, runs them (pool.ts) and prints.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { apiVersionOpt, boolOpt, choiceOpt, parseCommandArgs, stringOpt } from '../args.js';
+import { boolOpt, choiceOpt, parseCommandArgs, stringOpt, apiVersionOpt, type ParsedArgs } from '../args.js';
 import { loadCatalogue } from '../catalogue.js';
 import { colourEnabled, painter } from '../colour.js';
 import type { Task } from '../engine.js';
@@ -16,13 +18,18 @@ import type { Io } from '../io.js';
 import type { Report, ValidateSettings } from '../lib.js';
 import { validateAll } from '../pool.js';
 import { Progress } from '../progress.js';
+import { skipReason } from '../sniff.js';
+import { ConfigError, loadSettings, parseRuleFlag, RuleLevelError, type RuleLevel, type Settings } from '../../config/index.js';
+import { formatGithub } from '../format/github.js';
 import { formatJson } from '../format/json.js';
-import { exitStatus, totals, type FileResult } from '../format/results.js';
+import { formatJunit } from '../format/junit.js';
+import { writeReportFile } from '../format/output.js';
+import { errorsOnly, exitStatus, totals, type FileResult, type SkippedFile } from '../format/results.js';
 import { formatSarif } from '../format/sarif.js';
 import { formatFileText, formatSummaryText } from '../format/text.js';
 import { packageVersion } from '../version.js';
 
-const FORMATS = ['text', 'json', 'sarif'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
 
 /** Run `vmparams validate` with the arguments after the command name. */
 export async function runValidate(argv: string[], io: Io): Promise<0 | 1 | 2> {
@@ -33,6 +40,14 @@ export async function runValidate(argv: string[], io: Io): Promise<0 | 1 | 2> {
     'api-version': { type: 'string' },
     'schema-dir': { type: 'string' },
     context: { type: 'string' },
+    rule: { type: 'string', multiple: true },
+    config: { type: 'string', short: 'c' },
+    'no-config': { type: 'boolean' },
+    'no-ignore': { type: 'boolean' },
+    'ignore-pattern': { type: 'string', multiple: true },
+    'max-warnings': { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+    output: { type: 'string', short: 'o' },
     'max-size': { type: 'string' },
     'max-depth': { type: 'string' },
     jobs: { type: 'string', short: 'j' },
@@ -44,40 +59,57 @@ export async function runValidate(argv: string[], io: Io): Promise<0 | 1 | 2> {
     return 0;
   }
   const format = choiceOpt('validate', args, 'format', FORMATS, 'text');
-  const strict = boolOpt(args, 'strict');
+  const config = loadRunSettings(args, io);
   const settings: ValidateSettings = { lint: !boolOpt(args, 'no-lint') };
-  const apiVersion = apiVersionOpt('validate', args);
-  if (apiVersion !== undefined) settings.apiVersion = apiVersion;
+  if (config.apiVersion !== undefined) settings.apiVersion = config.apiVersion;
   const schemaDir = stringOpt(args, 'schema-dir');
   if (schemaDir !== undefined) settings.schemaDir = checkedDir(io, schemaDir);
-  const contextFile = stringOpt(args, 'context');
-  if (contextFile !== undefined) settings.context = readContext(io, contextFile);
+  if (config.context !== undefined) settings.context = config.context;
+  if (Object.keys(config.rules).length > 0) settings.rules = config.rules;
   const maxSize = stringOpt(args, 'max-size');
   if (maxSize !== undefined) settings.maxBytes = sizeOpt('--max-size', maxSize);
   const maxDepth = stringOpt(args, 'max-depth');
   if (maxDepth !== undefined) settings.maxDepth = countOpt('--max-depth', maxDepth);
   const jobs = jobsOpt(stringOpt(args, 'jobs'));
+  const maxWarningsArg = stringOpt(args, 'max-warnings');
+  const maxWarnings = maxWarningsArg === undefined ? undefined : warningsOpt(maxWarningsArg);
+  const quiet = boolOpt(args, 'quiet');
+  const outputArg = stringOpt(args, 'output');
+  const outputFile = outputArg === undefined ? undefined : path.resolve(io.cwd, outputArg);
   const colourFlag = boolOpt(args, 'no-color') ? false : boolOpt(args, 'color') ? true : undefined;
 
   if (args.positionals.length === 0) throw new UsageError("validate: give at least one file, directory or '-' (see 'vmparams validate --help')");
-  const inputs = await collectInputs(args.positionals, io, { command: 'validate', walkExtension: '.xml' });
+  const noIgnore = boolOpt(args, 'no-ignore');
+  const ignorePatterns = (args.values['ignore-pattern'] as string[] | undefined) ?? [];
+  const inputs = await collectInputs(args.positionals, io, {
+    command: 'validate',
+    walkExtension: '.xml',
+    ignore: { gitignore: !noIgnore, globs: noIgnore ? [] : [...config.ignore, { base: io.cwd, patterns: ignorePatterns }] },
+    skip: skipReason,
+  });
+  const skipped: SkippedFile[] = inputs.filter((i) => i.skipped !== undefined).map((i) => ({ display: i.display, reason: i.skipped! }));
+  const checked = inputs.filter((i) => i.skipped === undefined);
 
-  const tasks: Task[] = inputs.map((inp, index) => ({ index, display: inp.display, abs: inp.abs, bytes: inp.bytes }));
-  const results: FileResult[] = inputs.map((inp) => ({ display: inp.display, abs: inp.abs, bytes: inp.bytes, report: undefined as unknown as Report }));
+  const tasks: Task[] = checked.map((inp, index) => ({ index, display: inp.display, abs: inp.abs, bytes: inp.bytes }));
+  const results: FileResult[] = checked.map((inp) => ({ display: inp.display, abs: inp.abs, bytes: inp.bytes, report: undefined as unknown as Report }));
 
-  // Text is streamed in input order as documents finish; json and sarif are one document, printed at the end.
+  // Text to a terminal is streamed in input order as documents finish; everything else is one
+  // document, printed (or written to -o FILE) at the end.
   const text = format === 'text';
-  const paint = painter(text && colourEnabled(io, colourFlag));
+  const stream = text && outputFile === undefined;
+  const paint = painter(stream && colourEnabled(io, colourFlag));
+  const frames = stream && io.isTTY;
   const progress = new Progress(io, tasks.length, text && io.isTTY && tasks.length > 1);
   let printed = 0;
   let finished = 0;
+  const shown = (r: FileResult) => (quiet ? errorsOnly([r])[0]! : r);
   const onResult = (index: number, report: Report) => {
     results[index]!.report = report;
     progress.update(++finished);
-    if (!text) return;
+    if (!stream) return;
     let out = '';
     while (printed < results.length && results[printed]!.report) {
-      out += formatFileText(results[printed]!, { paint, frames: io.isTTY });
+      out += formatFileText(shown(results[printed]!), { paint, frames });
       printed++;
     }
     if (out) {
@@ -92,16 +124,58 @@ export async function runValidate(argv: string[], io: Io): Promise<0 | 1 | 2> {
   } catch (e) {
     progress.end();
     if (e instanceof UsageError) throw e;
+    if (e instanceof RuleLevelError) throw new UsageError(`validate: ${e.message}`);
     throw new UsageError(`validate: ${oneLine(e)}`);
   }
   progress.end();
 
-  const t = totals(results);
-  const failed = exitStatus(t, strict);
-  if (text) io.stdout(formatSummaryText(t, failed === 1, paint));
-  else if (format === 'json') io.stdout(formatJson(results, t));
-  else io.stdout(formatSarif(results, { catalogue: await loadCatalogue(), version: packageVersion(), cwd: io.cwd }));
+  // --quiet (eslint 9): warnings and info are neither shown nor counted, so --strict and --max-warnings see none.
+  const final = quiet ? errorsOnly(results) : results;
+  const t = totals(final);
+  const failed = exitStatus(t, config.strict, maxWarnings);
+  const tooMany = maxWarnings !== undefined && t.warnings > maxWarnings ? `✖ too many warnings: ${t.warnings} (--max-warnings ${maxWarnings})\n` : '';
+  let report: string;
+  if (text) {
+    let summary = formatSummaryText(t, failed === 1, paint, skipped);
+    // Under --quiet a clean summary must not claim there is nothing at all: warnings were not looked at.
+    if (quiet) summary = summary.replace(', no problems', ', no errors');
+    report = (stream ? '' : final.map((r) => formatFileText(r, { paint, frames })).join('')) + summary + tooMany;
+  }
+  else if (format === 'json') report = formatJson(final, t, skipped);
+  else if (format === 'junit') report = formatJunit(final, skipped);
+  else if (format === 'github') report = formatGithub(final);
+  else report = formatSarif(final, { catalogue: await loadCatalogue(), version: packageVersion(), cwd: io.cwd });
+  if (outputFile !== undefined) writeReportFile(outputFile, report, 'validate');
+  else io.stdout(report);
+  if (tooMany && !(text && outputFile === undefined)) io.stderr(tooMany);
   return failed;
+}
+
+/** The config file and the flags that override it (`--api-version`, `--context`, `--strict`, `--rule`). */
+function loadRunSettings(args: ParsedArgs, io: Io): Settings {
+  const rules: Record<string, RuleLevel> = {};
+  for (const value of (args.values.rule as string[] | undefined) ?? []) {
+    try {
+      const [id, level] = parseRuleFlag(value);
+      rules[id] = level;
+    } catch (e) {
+      if (e instanceof RuleLevelError) throw new UsageError(`validate: --rule ${value}: ${e.message}`);
+      throw e;
+    }
+  }
+  const apiVersion = apiVersionOpt('validate', args);
+  const context = stringOpt(args, 'context');
+  try {
+    return loadSettings({
+      cwd: io.cwd,
+      configPath: stringOpt(args, 'config'),
+      noConfig: boolOpt(args, 'no-config'),
+      flags: { apiVersion, context, strict: boolOpt(args, 'strict') || undefined, rules },
+    });
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(`validate: ${e.message}`);
+    throw e;
+  }
 }
 
 /** `--schema-dir` must be an existing directory (what it contains is checked by the library). */
@@ -115,22 +189,6 @@ function checkedDir(io: Io, dir: string): string {
   }
   if (!stat.isDirectory()) throw new UsageError(`validate: --schema-dir ${dir}: not a directory`);
   return abs;
-}
-
-/** `--context FILE`: a JSON VDC description, parsed here so a bad file fails once, before any document. */
-function readContext(io: Io, file: string): unknown {
-  const abs = path.resolve(io.cwd, file);
-  let text: string;
-  try {
-    text = fs.readFileSync(abs, 'utf8');
-  } catch (e) {
-    throw new UsageError(`validate: --context ${file}: ${describeFsError(e)}`);
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-  } catch (e) {
-    throw new UsageError(`validate: --context ${file}: not valid JSON (${oneLine(e)})`);
-  }
 }
 
 /** `--max-size`: bytes, or with a binary suffix (`512k`, `64M`, `1G`; `KiB`/`MB`-style spellings accepted). */
@@ -150,5 +208,11 @@ function countOpt(flag: string, v: string): number {
 function jobsOpt(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   if (!/^\d{1,4}$/.test(v) || Number(v) < 1) throw new UsageError(`validate: --jobs must be a whole number of at least 1, got '${v}'`);
+  return Number(v);
+}
+
+/** `--max-warnings N`: a whole number, 0 or more (eslint's option). */
+function warningsOpt(v: string): number {
+  if (!/^\d{1,9}$/.test(v)) throw new UsageError(`validate: --max-warnings must be a whole number (0 or more), got '${v}'`);
   return Number(v);
 }

@@ -3,7 +3,7 @@
  * (`files[]` with file, kind, valid, problems; `summary` with files, valid, errors, warnings).
  */
 import type { Problem } from '../lib.js';
-import type { FileResult, Totals } from './results.js';
+import type { FileResult, SkippedFile, Totals } from './results.js';
 
 /** A problem as written to JSON: the interface.md fields first, then messageId/data when present. */
 function problemJson(p: Problem): Record<string, unknown> {
@@ -13,11 +13,20 @@ function problemJson(p: Problem): Record<string, unknown> {
   return o;
 }
 
-/** The whole JSON document (with a trailing newline). */
-export function formatJson(results: readonly FileResult[], t: Totals): string {
-  const doc = {
+/**
+ * The whole JSON document (with a trailing newline). Files skipped by a walk add `skipped`
+ * (`[{ file, reason }]`) and `summary.skipped`; both are left out when nothing was skipped, so the
+ * object is then exactly interface.md's.
+ */
+export function formatJson(results: readonly FileResult[], t: Totals, skipped: readonly SkippedFile[] = []): string {
+  const doc: Record<string, unknown> = {
     files: results.map((r) => ({ file: r.display, kind: r.report.kind, valid: r.report.valid, problems: r.report.problems.map(problemJson) })),
-    summary: { files: t.files, valid: t.valid, errors: t.errors, warnings: t.warnings },
   };
+  const summary: Record<string, number> = { files: t.files, valid: t.valid, errors: t.errors, warnings: t.warnings };
+  if (skipped.length > 0) {
+    doc.skipped = skipped.map((s) => ({ file: s.display, reason: s.reason }));
+    summary.skipped = skipped.length;
+  }
+  doc.summary = summary;
   return JSON.stringify(doc, null, 2) + '\n';
 }

@@ -15,6 +15,12 @@ export interface FileResult {
   report: Report;
 }
 
+/** A file found by walking or a glob that was not validated, and why (e.g. not a Cloud Director request). */
+export interface SkippedFile {
+  display: string;
+  reason: string;
+}
+
 /** Totals over a run. */
 export interface Totals {
   files: number;
@@ -42,7 +48,15 @@ export function totals(results: readonly FileResult[]): Totals {
   return t;
 }
 
-/** Exit status of validate (interface.md): 1 when a document has an error, or a warning under --strict. */
-export function exitStatus(t: Totals, strict: boolean): 0 | 1 {
-  return t.errors > 0 || (strict && t.warnings > 0) ? 1 : 0;
+/**
+ * Exit status of validate (interface.md): 1 when a document has an error, or a warning under
+ * --strict, or more warnings than --max-warnings allows (eslint's option).
+ */
+export function exitStatus(t: Totals, strict: boolean, maxWarnings?: number): 0 | 1 {
+  return t.errors > 0 || (strict && t.warnings > 0) || (maxWarnings !== undefined && t.warnings > maxWarnings) ? 1 : 0;
+}
+
+/** The results with only their errors (`--quiet`): warnings and info are neither shown nor counted. */
+export function errorsOnly(results: readonly FileResult[]): FileResult[] {
+  return results.map((r) => (r.report.problems.every((p) => p.severity === 'error') ? r : { ...r, report: { ...r.report, problems: r.report.problems.filter((p) => p.severity === 'error') } }));
 }

@@ -5,8 +5,9 @@
  */
 import fs from 'node:fs';
 import type { Paint, Style } from '../colour.js';
+import { escapeControls } from '../sanitize.js';
 import type { Problem } from '../lib.js';
-import type { FileResult, Totals } from './results.js';
+import type { FileResult, SkippedFile, Totals } from './results.js';
 
 /** Options for the text formatter. */
 export interface TextOptions {
@@ -22,10 +23,11 @@ export function formatFileText(result: FileResult, opts: TextOptions): string {
   const { paint } = opts;
   let lines: string[] | undefined;
   let out = '';
+  const display = visible(result.display);
   for (const p of result.report.problems) {
     out +=
-      `${paint('cyan', result.display)}:${paint('yellow', String(p.line))}:${paint('yellow', String(p.column))}: ` +
-      `${paint(SEVERITY_STYLE[p.severity], p.severity)} ${paint('gray', p.rule)}: ${p.message}\n`;
+      `${paint('cyan', display)}:${paint('yellow', String(p.line))}:${paint('yellow', String(p.column))}: ` +
+      `${paint(SEVERITY_STYLE[p.severity], p.severity)} ${paint('gray', p.rule)}: ${visible(p.message)}\n`;
     if (opts.frames && p.line > 0) {
       lines ??= sourceLines(result);
       const frame = codeFrame(lines, p.line, p.column, paint, SEVERITY_STYLE[p.severity]);
@@ -52,7 +54,7 @@ const MAX_WIDTH = 160;
 function codeFrame(lines: string[], line: number, column: number, paint: Paint, style: Style): string {
   const raw = lines[line - 1];
   if (raw === undefined) return '';
-  let text = raw.replace(/\r$/, '').replace(/\t/g, ' ');
+  let text = visible(raw.replace(/\r$/, '').replace(/\t/g, ' '));
   // libxml2 reports schema problems by line only: point at the first tag on that line then.
   let col = column > 0 ? column : text.search(/\S/) + 1;
   if (text.length > MAX_WIDTH) {
@@ -70,17 +72,32 @@ function codeFrame(lines: string[], line: number, column: number, paint: Paint, 
   return out;
 }
 
+/**
+ * Control characters (and bidi controls) written as visible escapes: a file name or a message quoting
+ * one must not drive the terminal (sanitize.ts).
+ */
+export const visible = escapeControls;
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The closing line: what was found, or that everything passed. */
-export function formatSummaryText(t: Totals, failed: boolean, paint: Paint): string {
+/** `; 2 files skipped (not Cloud Director requests; ...)` after the summary, when a walk skipped some. */
+function skippedNote(skipped: readonly SkippedFile[], why: string): string {
+  if (skipped.length === 0) return '';
+  return `; ${plural(skipped.length, 'file')} skipped (${why}; --format json lists them)`;
+}
+
+/**
+ * The closing line: what was found, or that everything passed; then how many files a walk skipped
+ * and why (`why`: what they are not).
+ */
+export function formatSummaryText(t: Totals, failed: boolean, paint: Paint, skipped: readonly SkippedFile[] = [], why = 'not Cloud Director requests'): string {
   const problems = t.errors + t.warnings + t.infos;
   if (problems === 0) {
-    return paint(['green', 'bold'], `✔ ${plural(t.files, 'file')} checked, no problems`) + '\n';
+    return paint(['green', 'bold'], `✔ ${plural(t.files, 'file')} checked, no problems`) + skippedNote(skipped, why) + '\n';
   }
   const parts = [plural(t.errors, 'error'), plural(t.warnings, 'warning')];
   if (t.infos > 0) parts.push(`${t.infos} info`);
   const text = `${failed ? '✖' : '⚠'} ${plural(problems, 'problem')} (${parts.join(', ')}) in ${plural(t.filesWithProblems, 'file')}`;
   const checked = t.files !== t.filesWithProblems ? ` (${plural(t.files, 'file')} checked)` : '';
-  return paint([failed ? 'red' : 'yellow', 'bold'], text) + checked + '\n';
+  return paint([failed ? 'red' : 'yellow', 'bold'], text) + checked + skippedNote(skipped, why) + '\n';
 }
