@@ -97,7 +97,8 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
         const settings = folderSettings(folderOf(doc.uri, roots));
         const head: Finding[] = [];
         if (settings.error) {
-          head.push({ diagnostic: { range: a.positions.range(0, 0), severity: DiagnosticSeverity.Error, source: SOURCE, code: 'config', message: settings.error.message } });
+          // The document is still checked, with the defaults, so the editor keeps showing its problems.
+          head.push({ diagnostic: { range: a.positions.range(0, 0), severity: DiagnosticSeverity.Error, source: SOURCE, code: 'config', message: settings.error } });
         }
         try {
           list = [...head, ...diagnose(a, settings.options, (rule) => urls.get(rule))];
