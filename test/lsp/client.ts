@@ -50,9 +50,11 @@ export class LspClient {
   private readonly versions = new Map<string, number>();
   readonly exited: Promise<number | null>;
 
-  constructor(opts: { cwd?: string } = {}) {
+  /** Start `node dist/cli/bin.js lsp --stdio`, or `command args` (an editor's configuration) with `env`. */
+  constructor(opts: { cwd?: string; command?: string; args?: string[]; env?: NodeJS.ProcessEnv } = {}) {
     if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run 'npm run build' first (npm test does)`);
-    this.child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: opts.cwd, stdio: 'pipe' });
+    const [command, args] = opts.command ? [opts.command, opts.args ?? []] : [process.execPath, [BIN, 'lsp', '--stdio']];
+    this.child = spawn(command, args, { cwd: opts.cwd, stdio: 'pipe', env: opts.env ?? process.env });
     this.child.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
