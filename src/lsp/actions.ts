@@ -8,6 +8,7 @@ import { NodeKind, type XmlDoc } from '../xml/doc.js';
 import type { Analysis } from './analysis.js';
 import type { Finding } from './diagnostics.js';
 import { formattedText, sortEdit } from './format.js';
+import { childrenOutOfOrder } from './schema.js';
 
 /** The title of the sort action (interface.md). */
 export const SORT_TITLE = 'Sort children into schema order';
@@ -32,7 +33,8 @@ async function sortAction(analysis: Analysis, uri: string, candidates: number[],
   for (const n of candidates) {
     const s = await sortEdit(tree, n);
     if (s === undefined) {
-      // A build without the lossless formatter: the whole document in fmt's order.
+      // A build without the lossless formatter: the whole document in fmt's order, when this element needs it.
+      if (!childrenOutOfOrder(tree, n)) continue;
       const text = await formattedText(tree);
       if (text !== undefined && text !== analysis.source) edit = { range: analysis.positions.range(0, analysis.source.length), newText: text };
       break;

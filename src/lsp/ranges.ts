@@ -114,6 +114,8 @@ export function problemSpan(doc: XmlDoc | undefined, lines: LineIndex, p: Proble
   if (doc) {
     // A position without a path (a rule that reports on its node's line): the start tag of the element there.
     let n = doc.nodeAt(start);
+    // A comment there is the problem's subject (an unused vmparams-disable directive): all of it.
+    if (doc.kinds[n] === NodeKind.Comment && doc.starts[n] === start) return [start, doc.ends[n]];
     while (n > 0 && doc.kinds[n] !== NodeKind.Element) n = doc.parents[n];
     if (n > 0 && doc.starts[n] === start) return startTag(doc, n);
   }

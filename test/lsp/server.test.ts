@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rules } from '../../src/validate/rules/index.js';
+import { cli } from '../cli/helpers.js';
 import { fileUri, LspClient, range } from './client.js';
 
 // Line 4 has text outside ASCII before the attribute the warning is about: é is one UTF-16 unit,
@@ -97,6 +98,23 @@ describe('vmparams lsp', () => {
     expect(xsd[0].message).toMatch(/InstantiationParams/);
   });
 
+  it('applies inline directives, and shows one that suppresses nothing on its comment', async () => {
+    const uri = fileUri('/tmp/vmparams-lsp-test/directives.xml');
+    const text = `<ComposeVAppParams xmlns="http://www.vmware.com/vcloud/v1.5" name="web" deploy="false" powerOn="false">
+  <!-- vmparams-disable-next-line nic/adapter-type -->
+  <Description>x</Description>
+  <SourcedItem>
+    <!-- vmparams-disable-next-line reference/href -->
+    <Source href="vm-1"/>
+  </SourcedItem>
+</ComposeVAppParams>
+`;
+    const diagnostics = await client.open(uri, text);
+    expect(diagnostics.map((d) => d.code)).toEqual(['unused-directive']);
+    const line = text.split('\n')[1];
+    expect(diagnostics[0].range).toEqual(range(1, line.indexOf('<!--'), 1, line.indexOf('-->') + 3));
+  });
+
   it('leaves documents that are not requests alone', async () => {
     const uri = fileUri('/tmp/vmparams-lsp-test/pom.xml');
     const text = '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>\n</project>\n';
@@ -124,6 +142,18 @@ describe('vmparams lsp', () => {
     expect(await client.hover(URI, { line: 3, character: 5 })).not.toBeNull();
     expect(await client.change(uri, [{ range: range(1, 23, 1, 23), text: '</Description>' }])).toEqual([]);
     expect(await client.close(uri)).toEqual([]);
+  });
+
+  it('has a --help, and refuses other transports and files in one line', () => {
+    const help = cli(['lsp', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: vmparams lsp \[--stdio\]/);
+    const socket = cli(['lsp', '--socket=2087']);
+    expect(socket.status).toBe(2);
+    expect(socket.stderr).toBe("vmparams lsp: unknown option '--socket' (see 'vmparams lsp --help')\n");
+    const file = cli(['lsp', 'web.xml']);
+    expect(file.status).toBe(2);
+    expect(file.stderr.split('\n')).toHaveLength(2);
   });
 
   it('shuts down and exits with status 0', async () => {
