@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -18,6 +19,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadCatalogue } from '../cli/catalogue.js';
+import { CONFIG_FILE_NAME } from '../config/index.js';
 import { oneLine } from '../cli/errors.js';
 import { packageVersion } from '../cli/version.js';
 import { validateSync } from '../validate/index.js';
@@ -67,6 +69,7 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
   const timers = new Map<string, NodeJS.Timeout>();
   const roots: string[] = [];
   let snippets = false;
+  let watchConfig = false;
   const urls = new Map<string, string>();
 
   const log = (what: string, e: unknown) => connection.console.error(`vmparams: ${what}: ${oneLine(e)}`);
@@ -128,6 +131,7 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
 
   connection.onInitialize((params): InitializeResult => {
     snippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+    watchConfig = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     for (const f of params.workspaceFolders ?? []) if (f.uri.startsWith('file:')) roots.push(fileURLToPath(f.uri));
     if (roots.length === 0 && params.rootUri?.startsWith('file:')) roots.push(fileURLToPath(params.rootUri));
     return {
@@ -144,6 +148,8 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
   });
 
   connection.onInitialized(() => {
+    // A config file that changes (or appears) changes the verdict on every open document.
+    if (watchConfig) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] });
     // Compile the schema set once now, so the first document is checked as fast as the rest.
     void loadCatalogue().then((list) => {
       for (const r of list) if (r.url) urls.set(r.id, r.url);
@@ -155,6 +161,11 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
         log('warming up', e);
       }
     }, 0);
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    if (!params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) return;
+    for (const doc of documents.all()) if (isXml(doc)) schedule(doc, true);
   });
 
   documents.onDidOpen((e) => schedule(e.document, true));

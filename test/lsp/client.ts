@@ -14,6 +14,8 @@ import {
 import {
   CodeActionRequest,
   CompletionRequest,
+  DidChangeWatchedFilesNotification,
+  RegistrationRequest,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -32,7 +34,9 @@ import {
   type Hover,
   type InitializeResult,
   type Position,
+  type FileEvent,
   type PublishDiagnosticsParams,
+  type Registration,
   type Range,
   type TextDocumentContentChangeEvent,
   type TextEdit,
@@ -48,6 +52,8 @@ export class LspClient {
   private readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   private readonly versions = new Map<string, number>();
+  /** What the server registered dynamically (client/registerCapability). */
+  readonly registrations: Registration[] = [];
   readonly exited: Promise<number | null>;
 
   /** Start `node dist/cli/bin.js lsp --stdio`, or `command args` (an editor's configuration) with `env`. */
@@ -63,16 +69,23 @@ export class LspClient {
       const i = this.waiters.findIndex((w) => w.test(p));
       if (i >= 0) this.waiters.splice(i, 1)[0].resolve(p);
     });
+    this.connection.onRequest(RegistrationRequest.type, (p) => {
+      this.registrations.push(...p.registrations);
+      return null;
+    });
     this.connection.listen();
   }
 
   /** initialize + initialized, as an editor with snippet support (or not) would send them. */
-  async initialize(opts: { snippets?: boolean; rootUri?: string | null } = {}): Promise<InitializeResult> {
+  async initialize(opts: { snippets?: boolean; rootUri?: string | null; watchFiles?: boolean } = {}): Promise<InitializeResult> {
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: opts.rootUri ?? null,
       workspaceFolders: null,
-      capabilities: { textDocument: { completion: { completionItem: { snippetSupport: opts.snippets ?? false } }, publishDiagnostics: { versionSupport: true } } },
+      capabilities: {
+        textDocument: { completion: { completionItem: { snippetSupport: opts.snippets ?? false } }, publishDiagnostics: { versionSupport: true } },
+        workspace: { didChangeWatchedFiles: { dynamicRegistration: opts.watchFiles ?? false } },
+      },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;
@@ -100,6 +113,11 @@ export class LspClient {
     this.versions.set(uri, version);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
     return version;
+  }
+
+  /** Tell the server files changed (as the editor's file watcher does). */
+  filesChanged(changes: FileEvent[]): Promise<void> {
+    return this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
   }
 
   /** Close a document; resolves with the (empty) diagnostics published for it. */

@@ -29,7 +29,7 @@ beforeAll(async () => {
   mkdirSync(elsewhere, { recursive: true });
   writeFileSync(join(project, 'vmparams.config.json'), JSON.stringify({ rules: { 'reference/href': 'off' } }));
   client = new LspClient({ cwd: elsewhere });
-  await client.initialize();
+  await client.initialize({ watchFiles: true });
 });
 afterAll(() => {
   client.kill();
@@ -51,6 +51,17 @@ describe('the config file of the document folder', () => {
     const ds = await client.change(uri, [{ range: range(0, at, 0, at + 3), text: 'api' }]);
     expect(codes(ds)).toEqual(['reference/href']);
     expect(ds[0].severity).toBe(1);
+  });
+
+  it('checks the open documents again when the editor reports a changed config file', async () => {
+    // The watcher is registered by the server at start-up; 2 = FileChangeType.Changed.
+    expect(client.registrations.map((r) => r.method)).toEqual(['workspace/didChangeWatchedFiles']);
+    const uri = fileUri(join(nested, 'web.xml'));
+    const config = join(project, 'vmparams.config.json');
+    writeFileSync(config, JSON.stringify({ rules: { 'reference/href': 'off' } }));
+    const next = client.nextDiagnostics(uri);
+    await client.filesChanged([{ uri: fileUri(config), type: 2 }]);
+    expect(codes((await next).diagnostics)).toEqual([]);
   });
 
   it('shows a config file it cannot use on the document, and checks with the defaults', async () => {
