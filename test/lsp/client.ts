@@ -71,7 +71,6 @@ export class LspClient {
     });
     this.connection.onRequest(RegistrationRequest.type, (p) => {
       this.registrations.push(...p.registrations);
-      return null;
     });
     this.connection.listen();
   }
