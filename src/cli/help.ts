@@ -19,6 +19,7 @@ Commands:
   graph <file|->             draw the vApp a request builds (Mermaid, DOT, SVG or JSON)
   lsp [--stdio]              the language server for editors (diagnostics, completion, hover, fmt)
   instant-clone <command>    validate, check privileges of, convert or send an instant-clone spec
+  vcd <command>              talk to a live Cloud Director: versions, send, schemas, context
 
 Options:
   -h, --help                 show help (also 'vmparams <command> --help')
