@@ -34,7 +34,8 @@ export function elementMarkdown(facts: ElementFacts, parentLocal?: string): stri
   }
   const p = facts.particle;
   if (!p) {
-    lines.push('', 'Not declared here: vmparams keeps it as written (extension or unknown content).');
+    if (facts.within) lines.push('', `Part of \`${facts.within}\` content, which vmparams keeps as written (checked by the schema, not described in detail).`);
+    else lines.push('', 'Not declared here: vmparams keeps it as written (extension or unknown content).');
     return lines.join('\n');
   }
   if (p.doc) lines.push('', p.doc);

@@ -31,6 +31,8 @@ export interface ElementFacts {
   content?: Content;
   /** The request kind, for the root. */
   root?: Kind;
+  /** The type of the generic-XML content (VmType of CreateItem/ReconfigureItem) it sits in, if any. */
+  within?: string;
 }
 
 const tables = new WeakMap<ComplexDesc, Map<string, Slot>>();
@@ -79,7 +81,9 @@ export function elementFacts(doc: XmlDoc, n: number): ElementFacts | undefined {
     const c = chain[i];
     const parent = facts.content;
     const slot = parent && parent.kind === 'complex' ? slotOf(doc, parent, c) : undefined;
+    const within = parent?.kind === 'xml' ? parent.name : facts.within;
     facts = { ns: doc.ns(c), local: doc.local(c), particle: slot?.particle, choice: slot?.choice, content: slot?.particle.content };
+    if (within) facts.within = within;
   }
   return facts;
 }
