@@ -4,21 +4,16 @@
  * as `code` and the rule's documentation as `codeDescription` (interface.md, "Language server").
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { Problem, Severity } from '../validate/problem.js';
+import type { Fix, Problem, Severity } from '../validate/problem.js';
 import { validateSync, type ValidateOptions } from '../validate/index.js';
 import type { Analysis } from './analysis.js';
 import { problemSpan } from './ranges.js';
 
-/** An automatic fix a rule offers: edits as offsets into the validated text (the tree's text). */
-export interface ProblemFix {
-  title: string;
-  edits: { start: number; end: number; text: string }[];
-}
-
 /** A diagnostic with the fix of the problem it shows, kept for code actions. */
 export interface Finding {
   diagnostic: Diagnostic;
-  fix?: ProblemFix;
+  /** The rule's automatic fix (src/validate/problem.ts Fix): offsets into the validated text, the tree's text. */
+  fix?: Fix;
 }
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } satisfies Record<Severity, DiagnosticSeverity>;
@@ -37,12 +32,6 @@ export function toDiagnostic(analysis: Analysis, p: Problem, docsUrl: (rule: str
   return d;
 }
 
-/** The fix a problem carries (the rules' `fix`), if any. */
-function fixOf(p: Problem): ProblemFix | undefined {
-  const fix = (p as Problem & { fix?: ProblemFix }).fix;
-  return fix && Array.isArray(fix.edits) && fix.edits.length > 0 ? fix : undefined;
-}
-
 /**
  * Validate a request document and turn its problems into findings. Nothing for a document that is
  * not a request. Throws what validate throws for options it cannot use (a bad context, API version).
@@ -50,5 +39,5 @@ function fixOf(p: Problem): ProblemFix | undefined {
 export function diagnose(analysis: Analysis, options: ValidateOptions, docsUrl: (rule: string) => string | undefined): Finding[] {
   if (!analysis.request) return [];
   const report = validateSync(analysis.source, options);
-  return report.problems.map((p) => ({ diagnostic: toDiagnostic(analysis, p, docsUrl), fix: fixOf(p) }));
+  return report.problems.map((p) => ({ diagnostic: toDiagnostic(analysis, p, docsUrl), fix: p.fix?.edits.length ? p.fix : undefined }));
 }

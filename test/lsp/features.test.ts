@@ -174,6 +174,26 @@ describe('formatting and code actions', () => {
   });
 });
 
+describe('quick fixes', () => {
+  it("offers a rule's automatic fix for its diagnostic, and the fix removes the problem", async () => {
+    // Text outside ASCII before the edit: the fix's offsets and the edit's columns must agree.
+    const text = `<ComposeVAppParams xmlns="http://www.vmware.com/vcloud/v1.5" name="wéb-😀">
+  <Description>x</Description>
+</ComposeVAppParams>
+`;
+    const uri = fileUri('/tmp/vmparams-lsp-features/fixable.xml');
+    const diagnostics = await client.open(uri, text);
+    const d = diagnostics.find((x) => x.code === 'vapp/deploy-power-defaults')!;
+    expect(d).toBeDefined();
+    const actions = await client.codeActions(uri, d.range, [d]);
+    const fix = actions.find((a) => a.kind === 'quickfix' && a.diagnostics?.[0]?.code === 'vapp/deploy-power-defaults')!;
+    expect(fix.title).toMatch(/deploy="true"/);
+    const fixed = applyEdits(text, fix.edit!.changes![uri]);
+    expect(fixed.split('\n')[0]).toMatch(/name="wéb-😀" deploy="true" powerOn="true"|deploy="true" powerOn="true" name="wéb-😀"/);
+    expect(validateSync(fixed).problems.map((p) => p.rule)).not.toContain('vapp/deploy-power-defaults');
+  });
+});
+
 describe('vmparams.graph', () => {
   it('draws the open request', async () => {
     const mermaid = (await client.executeCommand('vmparams.graph', [URI])) as string;
