@@ -19,7 +19,8 @@ export interface FolderSettings {
  */
 export function folderSettings(folder: string): FolderSettings {
   try {
-    return { options: validateOptions(loadSettings({ cwd: folder })) };
+    // The context is the config's parsed JSON file, which validate checks (loadContext) as it does for the CLI.
+    return { options: validateOptions(loadSettings({ cwd: folder })) as ValidateOptions };
   } catch (e) {
     if (e instanceof ConfigError) return { options: {}, error: e.message };
     throw e;

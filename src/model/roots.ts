@@ -24,7 +24,7 @@ const InstantiateVAppParams = extend(VAppCreationParams, 'InstantiateVAppParamsT
   children: [
     one(V, 'Source', Reference, { doc: 'The vApp template (or, for a clone, the vApp) to start from, by href.' }),
     opt(V, 'IsSourceDelete', leaf(boolean), { doc: 'Delete the source after the operation: with CloneVAppParams this makes a move.', since: '1.0' }),
-    many(V, 'SourcedVmInstantiationParams', SourcedVmInstantiationParams, { doc: 'Per-VM settings the old way; use SourcedItem instead.', since: '5.1', deprecated: '5.6', removed: '9.1', replacement: 'SourcedItem' }),
+    many(V, 'SourcedVmInstantiationParams', SourcedVmInstantiationParams, { doc: 'Per-VM settings the old way; use SourcedItem instead.', since: '5.1', deprecated: '5.6', removed: '30.0', replacement: 'SourcedItem' }),
     many(V, 'SourcedItem', SourcedItem, { doc: 'Per-VM overrides for a VM of the source: name, hardware, NICs, customization, storage, policies.', since: '5.6' }),
   ],
   attrs: [attr('linkedClone', boolean, { doc: 'Reserved by the API, not implemented.' })],
