@@ -7,8 +7,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Range, typ
 import { NodeKind, type XmlDoc } from '../xml/doc.js';
 import type { Analysis } from './analysis.js';
 import type { Finding } from './diagnostics.js';
-import { formattedText, sortEdit } from './format.js';
-import { childrenOutOfOrder } from './schema.js';
+import { sortEdit } from './format.js';
 
 /** The title of the sort action (interface.md). */
 export const SORT_TITLE = 'Sort children into schema order';
@@ -26,19 +25,12 @@ function elementsUp(doc: XmlDoc, offset: number): number[] {
   return out;
 }
 
-/** The sort action for the first candidate element whose children are out of order. */
-async function sortAction(analysis: Analysis, uri: string, candidates: number[], related: Finding[]): Promise<CodeAction | undefined> {
+/** The sort action for the first candidate element whose children are out of order (src/fmt sortChildren). */
+function sortAction(analysis: Analysis, uri: string, candidates: number[], related: Finding[]): CodeAction | undefined {
   const tree = analysis.tree!;
   let edit: TextEdit | undefined;
   for (const n of candidates) {
-    const s = await sortEdit(tree, n);
-    if (s === undefined) {
-      // A build without the lossless formatter: the whole document in fmt's order, when this element needs it.
-      if (!childrenOutOfOrder(tree, n)) continue;
-      const text = await formattedText(tree);
-      if (text !== undefined && text !== analysis.source) edit = { range: analysis.positions.range(0, analysis.source.length), newText: text };
-      break;
-    }
+    const s = sortEdit(tree, n);
     if (s) {
       edit = { range: analysis.positions.range(s.start, s.end), newText: s.text };
       break;
@@ -51,7 +43,7 @@ async function sortAction(analysis: Analysis, uri: string, candidates: number[],
 }
 
 /** The code actions for a range of a request document. */
-export async function codeActions(analysis: Analysis, params: CodeActionParams, findings: Finding[]): Promise<CodeAction[]> {
+export function codeActions(analysis: Analysis, params: CodeActionParams, findings: Finding[]): CodeAction[] {
   const tree = analysis.tree;
   if (!tree) return [];
   const uri = params.textDocument.uri;
@@ -72,7 +64,7 @@ export async function codeActions(analysis: Analysis, params: CodeActionParams, 
       const at = elementsUp(tree, analysis.positions.offset(f.diagnostic.range.start));
       candidates.push(...at.slice(0, 2));
     }
-    const sort = await sortAction(analysis, uri, [...new Set(candidates)], schema);
+    const sort = sortAction(analysis, uri, [...new Set(candidates)], schema);
     if (sort && wants(sort.kind!)) out.push(sort);
   }
   return out;

@@ -161,18 +161,3 @@ export function siblingsAround(doc: XmlDoc, parent: number, offset: number): { b
   }
   return { before, after };
 }
-
-/** True when the declared element children of `n` are not in their particles' order (what the sort action repairs). */
-export function childrenOutOfOrder(doc: XmlDoc, n: number): boolean {
-  const desc = complexOf(doc, n);
-  if (!desc) return false;
-  let last = -1;
-  for (let c = doc.firsts[n]; c !== -1; c = doc.nexts[c]) {
-    if (doc.kinds[c] !== NodeKind.Element) continue;
-    const slot = slotOf(doc, desc, c);
-    if (!slot) continue;
-    if (slot.index < last) return true;
-    last = slot.index;
-  }
-  return false;
-}
