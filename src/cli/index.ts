@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   rules: async () => (await import('./commands/rules.js')).runRules,
   xsd: async () => (await import('./commands/xsd.js')).runXsd,
   graph: async () => (await import('./commands/graph.js')).runGraph,
+  lsp: async () => (await import('./commands/lsp.js')).runLsp,
   'instant-clone': async () => (await import('./instant-clone.js')).runInstantClone,
   vcd: async () => (await import('./commands/vcd.js')).runVcd,
 };
