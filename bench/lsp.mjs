@@ -78,7 +78,7 @@ console.log(`goal (10 KB re-checked in under 20 ms in process): ${goal}`);
 
 // Over stdio: didChange -> publishDiagnostics, as an editor sees it.
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-languageserver-protocol/node');
-const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli/bin.js'), 'lsp', '--stdio'], { stdio: 'pipe' });
+const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli/vmparams.js'), 'lsp', '--stdio'], { stdio: 'pipe' });
 const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 let waiting;
 conn.onNotification('textDocument/publishDiagnostics', (p) => waiting?.(p));

@@ -47,7 +47,7 @@ function cliWorks() {
   return r.status === 0;
 }
 const haveCli = cliWorks();
-if (!haveCli) log('dist/cli/bin.js is missing or does not validate a fixture: timing the library (bench/inproc.mjs) instead of the CLI');
+if (!haveCli) log('dist/cli/vmparams.js is missing or does not validate a fixture: timing the library (bench/inproc.mjs) instead of the CLI');
 
 /** Our validate command line: the CLI when it exists, else the library in a child process. */
 function ours(files, { lint = false } = {}) {
@@ -245,7 +245,7 @@ const tp20 = R.tp[20];
 const parseNorm = mbps(tp20.bytes, tp20.parseMs + tp20.normalizeMs);
 const buildTp = mbps(tp20.builtBytes, tp20.buildMs);
 const rss20 = R.rss[20];
-const tool = haveCli ? '`vmparams validate --no-lint` (node dist/cli/bin.js)' : 'library validate({ lint: false }) in a child process (the CLI was not built)';
+const tool = haveCli ? '`vmparams validate --no-lint` (node dist/cli/vmparams.js)' : 'library validate({ lint: false }) in a child process (the CLI was not built)';
 
 const L = [];
 L.push('# vmparams benchmark results', '');

@@ -17,7 +17,7 @@ import type { Report } from '../src/index.js';
 import { inputRequests } from '../src/xsd/reference/libxml2.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const BIN = path.join(ROOT, 'dist/cli/bin.js');
+const BIN = path.join(ROOT, 'dist/cli/vmparams.js');
 const VC = 'http://www.vmware.com/vcloud/v1.5';
 const V = `xmlns="${VC}"`;
 const enc = (s: string) => new TextEncoder().encode(s);

@@ -11,9 +11,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
 import { describeFsError, UsageError } from './errors.js';
-import { IgnoreRules, type IgnoreOptions } from './ignore.js';
+import type { IgnoreOptions, IgnoreRules } from './ignore.js';
 import type { Io } from './io.js';
 
 /** One document to process. */
@@ -63,7 +62,14 @@ export function readInputFile(command: string, io: Io, abs: string): Uint8Array 
 export async function collectInputs(operands: string[], io: Io, opts: CollectOptions): Promise<Input[]> {
   const out: Input[] = [];
   const seen = new Set<string>();
-  const rules = opts.ignore ? new IgnoreRules(opts.ignore, io.cwd) : undefined;
+  // The ignore rules and the glob library load only when a walk or a quoted glob needs them (start-up time).
+  let rules: IgnoreRules | undefined;
+  let rulesMade = false;
+  const ignoreRules = async (): Promise<IgnoreRules | undefined> => {
+    if (!rulesMade && opts.ignore) rules = new (await import('./ignore.js')).IgnoreRules(opts.ignore, io.cwd);
+    rulesMade = true;
+    return rules;
+  };
   let stdinUsed = false;
   /** Add files found by walking or a glob (IGNORED: one the walk left out); counts the new and the ignored. */
   const addFound = (files: Iterable<string>, checkIgnore: boolean): { added: number; ignored: number } => {
@@ -95,8 +101,10 @@ export async function collectInputs(operands: string[], io: Io, opts: CollectOpt
       stat = fs.statSync(abs);
     } catch (e) {
       // Not a path: a quoted glob is expanded here (a file whose name has `*` in it wins, as in a shell).
-      if (opts.walkExtension !== undefined && isDynamicPattern(operand)) {
-        const files = expandGlob(operand, io.cwd, opts.walkExtension);
+      const glob = opts.walkExtension !== undefined && MAYBE_GLOB.test(operand) ? await import('tinyglobby') : undefined;
+      if (glob && opts.walkExtension !== undefined && glob.isDynamicPattern(operand)) {
+        await ignoreRules();
+        const files = expandGlob(glob.globSync, operand, io.cwd, opts.walkExtension);
         if (files.length === 0) throw new UsageError(`${opts.command}: '${operand}': no *${opts.walkExtension} files match this pattern`);
         const { added, ignored } = addFound(files, true);
         if (added === 0 && ignored > 0) throw new UsageError(`${opts.command}: '${operand}': every file it matches is ignored (see --no-ignore)`);
@@ -106,7 +114,7 @@ export async function collectInputs(operands: string[], io: Io, opts: CollectOpt
     }
     if (stat.isDirectory()) {
       if (opts.walkExtension === undefined) throw new UsageError(`${opts.command}: ${operand}: is a directory; give a file`);
-      const { added, ignored } = addFound(walk(abs, abs, opts.walkExtension, opts.command, operand, rules), false);
+      const { added, ignored } = addFound(walk(abs, abs, opts.walkExtension, opts.command, operand, await ignoreRules()), false);
       if (added === 0 && !anyUnder(seen, abs)) {
         if (ignored > 0) throw new UsageError(`${opts.command}: ${operand}: no *${opts.walkExtension} files in this directory that are not ignored (see --no-ignore)`);
         throw new UsageError(`${opts.command}: ${operand}: no *${opts.walkExtension} files in this directory`);
@@ -144,7 +152,7 @@ function comparePaths(a: string, b: string): number {
  * walks look for, sorted. Like the walk, dot folders and node_modules are left out unless the
  * pattern names them (tinyglobby's `dot: false` keeps `*` from matching a leading dot).
  */
-function expandGlob(pattern: string, cwd: string, ext: string): string[] {
+function expandGlob(globSync: typeof import('tinyglobby').globSync, pattern: string, cwd: string, ext: string): string[] {
   const namesNodeModules = pattern.split('/').includes('node_modules');
   const lowerExt = ext.toLowerCase();
   return globSync(pattern, { cwd, absolute: true, onlyFiles: true, dot: false, expandDirectories: false, followSymbolicLinks: false })
@@ -152,6 +160,9 @@ function expandGlob(pattern: string, cwd: string, ext: string): string[] {
     .filter((f) => f.toLowerCase().endsWith(lowerExt) && (namesNodeModules || !path.relative(cwd, f).split(path.sep).includes('node_modules')))
     .sort(comparePaths);
 }
+
+/** Characters without which an operand cannot be a glob (tinyglobby's isDynamicPattern decides for the rest). */
+const MAYBE_GLOB = /[*?[\]{}()!+@]/;
 
 /** Marks a directory or file the ignore rules left out of a walk (counted for the "every file is ignored" message). */
 const IGNORED = '\0ignored';

@@ -2,8 +2,13 @@
  * The library functions the CLI uses, in one place. The CLI has no validation logic of its own
  * (issue 4): everything here is the public library (src/index.ts).
  */
-export { parse, build, normalize, validate, XmlInputError, UnknownDocumentError, BuildError } from '../index.js';
-export type { Report, Problem, Severity } from '../index.js';
+// Straight from the modules, not through src/index.ts: the CLI then loads only what a command uses
+// (the instant-clone schema, zod, the builders and the formatter stay unloaded for validate).
+export { parse, build, UnknownDocumentError, XmlInputError } from '../document.js';
+export { normalize } from '../normalize.js';
+export { validate } from '../validate/index.js';
+export { BuildError } from '../xml/build.js';
+export type { Report, Problem, Severity } from '../validate/problem.js';
 
 /** Options the CLI passes to validate (interface.md: `{ apiVersion?, schemaDir?, lint?, context? }`). */
 export interface ValidateSettings {

@@ -1,107 +1,32 @@
 /**
  * The VDC context (`--context vdc.json`): a snapshot of the target organization VDC that lets the
  * context rules check what the document alone cannot (networks, storage profiles, compute policies,
- * hardware versions, template EULAs, VM power states, lease maximums). The zod schema below is the
- * single source; schemas/vdc-context.schema.json is generated from it (test/rules/context.test.ts keeps
- * them equal).
+ * hardware versions, template EULAs, VM power states, lease maximums). The zod schema is in
+ * context-schema.ts (zod is loaded only when a context is checked).
  */
-import { z } from 'zod';
+import type { z as Z } from 'zod';
+import { makeContextSchema, type VdcContext } from './context-schema.js';
 
-const ref = z
-  .strictObject({
-    name: z.string().optional().describe('Display name'),
-    href: z.string().optional().describe('API href, as the document writes it'),
-    id: z.string().optional().describe('URN id (urn:vcloud:...)'),
-  })
-  .describe('An entity the VDC offers; a document reference matches it by href, id or name');
+export type { VdcContext };
 
-const ipv = z.string().min(2).describe('IPv4 or IPv6 address');
+type Schema = ReturnType<typeof makeContextSchema>;
+let schema: Schema | undefined;
 
-const subnet = z.strictObject({
-  gateway: ipv,
-  prefixLength: z.number().int().min(0).max(128).describe('Subnet prefix length (24 for 255.255.255.0)'),
-  staticPools: z
-    .array(z.strictObject({ start: ipv, end: ipv }))
-    .optional()
-    .describe('Static IP pools; MANUAL and POOL addresses come from these'),
-});
+/** Load zod and build the schema now (validate() does this before a context is checked; works in any runtime). */
+export async function prepareContextSchema(): Promise<void> {
+  schema ??= makeContextSchema((await import('zod')).z);
+}
 
-const network = z.strictObject({
-  name: z.string().min(1).describe('Org VDC network name'),
-  href: z.string().optional(),
-  id: z.string().optional(),
-  subnets: z.array(subnet).optional(),
-  sriov: z.boolean().optional().describe('Backed by an SR-IOV capable (direct) port group'),
-});
+/** The schema, loading zod synchronously where Node's require can (validateSync); else the caller must await prepareContextSchema. */
+function contextSchema(): Schema {
+  if (schema) return schema;
+  const p = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const mod = p?.getBuiltinModule?.('node:module') as typeof import('node:module') | undefined;
+  if (!mod) throw new ContextError(['checking a context synchronously needs Node.js 20.16 or later; use validate() (async) instead of validateSync()']);
+  schema = makeContextSchema((mod.createRequire(import.meta.url)('zod') as { z: typeof Z }).z);
+  return schema;
+}
 
-const disk = z.strictObject({
-  instanceId: z.string().describe('rasd:InstanceID of the disk (2000, 2001, ...)'),
-  sizeMb: z.number().int().min(0),
-});
-
-const templateVm = z.strictObject({
-  href: z.string().describe('href of the VM inside the vApp template'),
-  name: z.string().optional(),
-  disks: z.array(disk).optional(),
-});
-
-const powerState = z.enum(['POWERED_ON', 'POWERED_OFF', 'SUSPENDED', 'PARTIALLY_SUSPENDED', 'PARTIALLY_POWERED_OFF', 'RESOLVED', 'UNRESOLVED', 'DEPLOYED', 'UNKNOWN']);
-
-/** The context file's schema (zod 4). */
-export const VdcContextSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    vdc: ref.optional().describe('The target VDC'),
-    networks: z.array(network).optional().describe('Org VDC networks available to vApps in this VDC'),
-    allowedFenceModes: z.array(z.enum(['bridged', 'isolated', 'natRouted'])).optional().describe('vApp network fence modes the VDC allows'),
-    storageProfiles: z.array(ref).optional().describe('Storage profiles assigned to the VDC'),
-    sizingPolicies: z.array(ref).optional().describe('VM sizing policies assigned to the VDC'),
-    placementPolicies: z.array(ref).optional().describe('VM placement policies assigned to the VDC'),
-    hardwareVersions: z.array(z.string().regex(/^vmx-\d+$/)).optional().describe('Virtual hardware versions the VDC supports (vmx-19, ...)'),
-    templates: z
-      .array(
-        z.strictObject({
-          href: z.string(),
-          name: z.string().optional(),
-          eula: z.boolean().optional().describe('The template has an ovf:EulaSection'),
-          vms: z.array(templateVm).optional(),
-        }),
-      )
-      .optional()
-      .describe('vApp templates the document may instantiate'),
-    vms: z
-      .array(
-        z.strictObject({
-          href: z.string(),
-          name: z.string().optional(),
-          powerState,
-          independentDisks: z.boolean().optional().describe('The VM has an independent disk attached'),
-        }),
-      )
-      .optional()
-      .describe('Existing VMs (sources of SourcedItem, clone and move) and their power state'),
-    vapp: z
-      .strictObject({
-        name: z.string().optional(),
-        href: z.string().optional(),
-        status: powerState.optional(),
-        networks: z.array(z.string()).optional().describe('Names of the vApp networks'),
-        vms: z.array(z.string()).optional().describe('Names of the VMs in the vApp'),
-        recomposeWhileRunning: z.boolean().optional().describe('The server accepts recompose on a running vApp (newer Cloud Director); default false'),
-      })
-      .optional()
-      .describe('The existing vApp a RecomposeVAppParams (or CloneVAppParams source) refers to'),
-    lease: z
-      .strictObject({
-        maxDeploymentLeaseSeconds: z.number().int().min(0).optional().describe('Org maximum runtime lease; 0 = unlimited'),
-        maxStorageLeaseSeconds: z.number().int().min(0).optional().describe('Org maximum storage lease; 0 = unlimited'),
-      })
-      .optional(),
-  })
-  .meta({ title: 'vmparams VDC context', description: 'A snapshot of the target Cloud Director VDC for `vmparams validate --context`' });
-
-/** A VDC snapshot for the context rules. */
-export type VdcContext = z.infer<typeof VdcContextSchema>;
 
 /** The context file is not valid JSON or does not match the schema; `issues` lists each problem. */
 export class ContextError extends Error {
@@ -172,7 +97,7 @@ export function loadContext(input: ContextInput | unknown): VdcContext {
       throw new ContextError([`not JSON (${e instanceof Error ? e.message : String(e)})`]);
     }
   }
-  const r = VdcContextSchema.safeParse(value);
+  const r = contextSchema().safeParse(value);
   if (r.success) return r.data;
   throw new ContextError(
     r.error.issues.map((i) => {
@@ -184,8 +109,9 @@ export function loadContext(input: ContextInput | unknown): VdcContext {
 }
 
 /** The JSON Schema of the context file (what schemas/vdc-context.schema.json holds). */
-export function vdcContextJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(VdcContextSchema) as Record<string, unknown>;
+export async function vdcContextJsonSchema(): Promise<Record<string, unknown>> {
+  const { z } = await import('zod');
+  return z.toJSONSchema(makeContextSchema(z)) as Record<string, unknown>;
 }
 
 /** An example context, shown in the README (test/rules/context.test.ts checks that it loads). */

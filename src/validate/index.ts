@@ -9,7 +9,7 @@ import { readDocument, type ReadLimits } from '../xml/reader.js';
 import { makeReport, type Problem, type Report } from './problem.js';
 import { checkSchemaTree, prepareSchema, type XsdEngine } from './xsd.js';
 import { rules, runRules } from './rules/index.js';
-import { loadContext, type ContextInput } from './context.js';
+import { loadContext, prepareContextSchema, type ContextInput } from './context.js';
 import { xmlToValidate, type ValidateInput } from './input.js';
 import { applyRuleLevels, checkRuleLevels, type RuleLevel } from '../config/levels.js';
 import { applyDirectives, type CommentRecord } from './directives.js';
@@ -42,6 +42,8 @@ export function inputProblem(e: XmlInputError): Problem {
  */
 export async function validate(input: ValidateInput, opts: ValidateOptions = {}): Promise<Report> {
   await prepareSchema(opts);
+  // zod is loaded only when a context is checked (and then as a module, which works in any runtime).
+  if (opts.context !== undefined && opts.lint !== false) await prepareContextSchema();
   return validateSync(input, opts);
 }
 

@@ -4,7 +4,6 @@
  * keeps no positions, hence this scan of the same text. Iterative (no recursion: deep nesting is
  * safe) and lenient: on text that is not valid JSON it returns what it read up to the fault.
  */
-import { pointerSegment } from './form.js';
 
 /** A 1-based line and column (UTF-16 code units, as the XML positions count). */
 export interface JsonPlace {
@@ -168,4 +167,9 @@ export function placeProblems<P extends { line: number; column: number; path: st
     const at = positions.locate(p.path);
     return at ? { ...p, line: at.line, column: at.column } : p;
   });
+}
+
+/** One JSON pointer segment (RFC 6901 escaping); here rather than from form.ts, which loads zod. */
+function pointerSegment(s: string | number): string {
+  return String(s).replace(/~/g, '~0').replace(/\//g, '~1');
 }

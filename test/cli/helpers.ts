@@ -1,5 +1,5 @@
 /**
- * Running the built CLI as a user would: `node dist/cli/bin.js ...` in a child process (npm test
+ * Running the built CLI as a user would: `node dist/cli/vmparams.js ...` in a child process (npm test
  * builds first). Colour variables are removed so output does not depend on the caller's terminal.
  */
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const BIN = join(ROOT, 'dist/cli/bin.js');
+export const BIN = join(ROOT, 'dist/cli/vmparams.js');
 
 /** What a run printed and how it ended. */
 export interface CliResult {

@@ -343,7 +343,7 @@ describe('the built CLI', () => {
     const d = freshDir();
     const text = `\ufeff<?xml version="1.0" encoding="UTF-16"?>\n<InstantiateVAppTemplateParams xmlns="${V}">\n<!-- ü -->\n${SOURCE}</InstantiateVAppTemplateParams>\n`;
     write(d, 'u16.xml', Buffer.from(text, 'utf16le'));
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli/bin.js'), 'fmt', 'u16.xml'], { cwd: d });
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli/vmparams.js'), 'fmt', 'u16.xml'], { cwd: d });
     expect(r.status).toBe(0);
     const doc = readDocument(new Uint8Array(r.stdout));
     expect(doc.encoding).toEqual({ name: 'UTF-16LE', bom: true });

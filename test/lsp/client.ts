@@ -1,5 +1,5 @@
 /**
- * An editor's side of the protocol for the tests: `node dist/cli/bin.js lsp --stdio` in a child
+ * An editor's side of the protocol for the tests: `node dist/cli/vmparams.js lsp --stdio` in a child
  * process, driven by a client connection from vscode-languageserver-protocol over its stdio.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -56,7 +56,7 @@ export class LspClient {
   readonly registrations: Registration[] = [];
   readonly exited: Promise<number | null>;
 
-  /** Start `node dist/cli/bin.js lsp --stdio`, or `command args` (an editor's configuration) with `env`. */
+  /** Start `node dist/cli/vmparams.js lsp --stdio`, or `command args` (an editor's configuration) with `env`. */
   constructor(opts: { cwd?: string; command?: string; args?: string[]; env?: NodeJS.ProcessEnv } = {}) {
     if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run 'npm run build' first (npm test does)`);
     const [command, args] = opts.command ? [opts.command, opts.args ?? []] : [process.execPath, [BIN, 'lsp', '--stdio']];

@@ -51,8 +51,8 @@ describe('loadContext', () => {
 });
 
 describe('schemas/vdc-context.schema.json', () => {
-  test('is generated from the zod schema (UPDATE=1 rewrites it)', () => {
-    const generated = `${JSON.stringify(vdcContextJsonSchema(), null, 2)}\n`;
+  test('is generated from the zod schema (UPDATE=1 rewrites it)', async () => {
+    const generated = `${JSON.stringify(await vdcContextJsonSchema(), null, 2)}\n`;
     if (process.env.UPDATE) writeFileSync(SCHEMA_FILE, generated);
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(generated);
   });
