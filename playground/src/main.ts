@@ -98,6 +98,7 @@ function refresh(): void {
   showFormatted(text);
   showGraph(text);
   ui.problems.dataset.ms = ms.toFixed(2);
+  ui.summary.title = `validate took ${ms.toFixed(1)} ms`;
   ui.problems.dataset.state = 'done';
 }
 
@@ -110,6 +111,8 @@ function selectProblem(p: Problem, item: HTMLElement): void {
   for (const li of ui.problems.querySelectorAll('.selected')) li.classList.remove('selected');
   item.classList.add('selected');
   renderRuleDoc(ui.ruleDoc, p, rules[p.rule]);
+  // The docs take part of the pane: keep the chosen problem in sight above them.
+  item.scrollIntoView({ block: 'nearest' });
   if (p.line > 0) editor.reveal(p.line);
 }
 
@@ -201,7 +204,11 @@ ui.version.add(new Option(`newest (${LATEST_API_VERSION}), assumed`, ''));
 for (const v of apiVersions()) ui.version.add(new Option(v, v));
 ui.version.value = '';
 ui.versionNote.textContent = `the newest API version, ${LATEST_API_VERSION}, assumed`;
-for (const e of EXAMPLES) ui.example.add(new Option(`${e.kind} (${e.file.replace(/^.*\//, '')})`, e.file));
+for (const e of EXAMPLES) {
+  const o = new Option(e.kind, e.file);
+  o.title = e.file;
+  ui.example.add(o);
+}
 optionsFromHash(location.hash);
 
 const editor: Editor = createEditor($('editor'), initialText(), 'Request document (XML)');

@@ -33,8 +33,8 @@ export function renderProblems(list: HTMLElement, report: Report, apiVersion: st
     const where = b.appendChild(el('span', 'where', p.line > 0 ? `${p.line}:${p.column}` : '–'));
     where.title = p.line > 0 ? `line ${p.line}, column ${p.column}` : 'position unknown';
     b.appendChild(el('span', `sev sev-${p.severity}`, p.severity));
-    b.appendChild(el('span', 'rule', p.rule));
     b.appendChild(el('span', 'message', p.message));
+    b.appendChild(el('span', 'rule', p.rule));
     b.setAttribute('aria-label', `${p.severity} at line ${p.line}: ${p.message} (rule ${p.rule})`);
     b.addEventListener('click', () => onSelect(p, li));
     return li;
@@ -46,7 +46,7 @@ export function renderProblems(list: HTMLElement, report: Report, apiVersion: st
   list.replaceChildren(...items);
 }
 
-/** Show a rule's docs in `panel` for the chosen problem. */
+/** Show a rule's docs in `panel` for the chosen problem (its message is in the list, above). */
 export function renderRuleDoc(panel: HTMLElement, p: Problem, rule: RuleInfo | undefined): void {
   const head = el('div', 'doc-head');
   head.appendChild(el('h3', 'doc-title', p.rule));
@@ -58,8 +58,8 @@ export function renderRuleDoc(panel: HTMLElement, p: Problem, rule: RuleInfo | u
     panel.hidden = true;
   });
   const body: HTMLElement[] = [head];
-  body.push(el('p', 'doc-message', p.line > 0 ? `Line ${p.line}: ${p.message}` : p.message));
-  if (rule) {
+  if (!rule) body.push(el('p', 'doc-description', p.message));
+  else {
     body.push(el('p', 'doc-description', rule.description));
     const dl = el('dl', 'doc-facts');
     for (const [term, text] of [
