@@ -28,3 +28,5 @@ export { RuleLevelError } from './config/levels.js';
 export type { RuleLevel } from './config/levels.js';
 export { graph, renderGraph, GRAPH_FORMATS } from './graph/index.js';
 export type { GraphFormat, GraphNetwork, GraphNetworkMapping, GraphNic, GraphRef, GraphVm, VAppGraph, VmItem } from './graph/index.js';
+export * as vcd from './vcd/index.js';
+export { VcdError } from './vcd/errors.js';

@@ -18,6 +18,7 @@ Commands:
   rules [ID]                 list the semantic rules, or explain one
   graph <file|->             draw the vApp a request builds (Mermaid, DOT, SVG or JSON)
   instant-clone <command>    validate, check privileges of, convert or send an instant-clone spec
+  vcd <command>              talk to a live Cloud Director: versions, send, schemas, context
 
 Options:
   -h, --help                 show help (also 'vmparams <command> --help')

@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   rules: async () => (await import('./commands/rules.js')).runRules,
   graph: async () => (await import('./commands/graph.js')).runGraph,
   'instant-clone': async () => (await import('./instant-clone.js')).runInstantClone,
+  vcd: async () => (await import('./commands/vcd.js')).runVcd,
 };
 
 /** Run the CLI with `argv` (the arguments after `vmparams`). Resolves to 0, 1 or 2 (interface.md). */
@@ -59,6 +60,7 @@ async function dispatch(argv: string[], io: Io): Promise<0 | 1 | 2> {
     if (topic === undefined) io.stdout(MAIN_HELP);
     else if (HELP[topic]) io.stdout(HELP[topic]);
     else if (topic === 'instant-clone') return exitCode(await (await COMMANDS['instant-clone']!())(['--help'], io));
+    else if (topic === 'vcd') return exitCode(await (await COMMANDS.vcd!())(['--help'], io));
     else throw new UsageError(`help: no command '${topic}' (commands: ${Object.keys(COMMANDS).join(', ')})`);
     return 0;
   }

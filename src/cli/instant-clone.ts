@@ -19,10 +19,12 @@ import { exitStatus, totals, type FileResult, type SkippedFile } from './format/
 import { formatFileText, formatSummaryText } from './format/text.js';
 import { collectInputs, readInputFile, type Input as CliInput } from './inputs.js';
 import type { Io } from './io.js';
-import { parseServer } from '../vsphere/client.js';
+import { escapeControls, jsonText, safeText } from './sanitize.js';
+import { MAX_TIMEOUT_MS, parseServer } from '../vsphere/client.js';
 import {
   ConvertError,
   InstantCloneError,
+  LoginError,
   MAX_BODY_BYTES,
   ProtocolError,
   SpecValidationError,
@@ -86,7 +88,7 @@ Validates the spec, then posts it to the endpoint of its form and prints the new
   --user NAME         create a session (POST /api/session); the password is read from VMPARAMS_PASSWORD
   --ca FILE           trust the CA certificate(s) in FILE (PEM)
   --insecure          do not verify the server certificate (only on a network you trust)
-  --timeout SECONDS   per request (default 120)
+  --timeout SECONDS   per request, 0.001 to 86400 (default 120); logout waits at most 5 s
 Exit status: 0 created, 1 the spec is invalid or vCenter refused it, 2 the command could not run
 (bad options, unreadable file, no connection, TLS failure, timeout).
 `,
@@ -149,9 +151,13 @@ async function readOne(command: string, args: ParsedArgs, io: Io): Promise<Input
   return (await readInputs(command, args.positionals, io))[0]!;
 }
 
-/** The problems of a report, with the JSON pointer added to each message: line and column are 0 for JSON. */
+/**
+ * The problems of a report, with the JSON pointer added to each message: line and column are 0 for JSON.
+ * Messages and pointers quote the body's keys and values, so their control characters are escaped
+ * (a key holding `ESC [2J` must not clear the user's screen; issue 11 item 8).
+ */
 function withPaths(report: InstantCloneReport): InstantCloneReport {
-  return { ...report, problems: report.problems.map((p) => ({ ...p, message: p.path ? `${p.message} (at ${p.path})` : p.message })) };
+  return { ...report, problems: report.problems.map((p) => ({ ...p, message: escapeControls(p.path ? `${p.message} (at ${p.path})` : p.message) })) };
 }
 
 /** The validate text lines of one spec (`file:line:column: severity rule: message (at /pointer)`). */
@@ -230,9 +236,9 @@ async function cmdPrivileges(argv: string[], io: Io): Promise<number> {
   if (!input.parsed.ok) return 1;
   // Read references from the form the body is really in, even when --form disagrees (that is reported above).
   const list = privileges(input.parsed.value, detectForm(input.parsed.value));
-  if (format === 'json') io.stdout(JSON.stringify(list, null, 2) + '\n');
+  if (format === 'json') io.stdout(jsonText(list) + '\n');
   else {
-    for (const r of list) io.stdout(`${r.field}: ${r.resourceType} ${r.resource}: ${r.privileges.join(', ')}\n`);
+    for (const r of list) io.stdout(escapeControls(`${r.field}: ${r.resourceType} ${r.resource}: ${r.privileges.join(', ')}`) + '\n');
     io.stdout(list.length ? `privileges needed: ${privilegeSet(list).join(', ')}\n` : 'the spec references no resources\n');
   }
   if (!report.valid) io.stderr(`${input.display}: the spec has errors; the list covers only the references that could be read\n`);
@@ -257,11 +263,11 @@ async function cmdConvert(argv: string[], io: Io): Promise<number> {
   }
   if (detected === to) io.stderr(`${input.display}: already in the ${to} form; printed unchanged\n`);
   try {
-    io.stdout(JSON.stringify(convert(input.parsed.value, to, detected), null, 2) + '\n');
+    io.stdout(jsonText(convert(input.parsed.value, to, detected)) + '\n');
     return 0;
   } catch (e) {
     if (e instanceof ConvertError) {
-      io.stderr(`${input.display}: cannot convert: ${e.message}\n`);
+      io.stderr(`${input.display}: cannot convert: ${escapeControls(e.message)}\n`);
       return 1;
     }
     throw e;
@@ -300,13 +306,7 @@ async function cmdSend(argv: string[], io: Io): Promise<number> {
       throw fail(`--ca ${caArg}: ${describeFsError(e)}`);
     }
   }
-  let timeoutMs = 120_000;
-  const t = stringOpt(args, 'timeout');
-  if (t !== undefined) {
-    const n = Number(t);
-    if (!Number.isFinite(n) || n <= 0) throw fail(`--timeout must be a positive number of seconds, got '${t}'`);
-    timeoutMs = Math.round(n * 1000);
-  }
+  const timeoutMs = timeoutOpt(stringOpt(args, 'timeout'), fail);
   let serverUrl: URL;
   try {
     serverUrl = parseServer(server);
@@ -321,6 +321,9 @@ async function cmdSend(argv: string[], io: Io): Promise<number> {
     io.stderr(`${input.display}: not sent: the spec has errors\n`);
     return 1;
   }
+  // Everything the server says is printed through this: parsed fields only, secrets redacted, controls escaped.
+  const secrets = [password, user !== undefined && password !== undefined ? `${user}:${password}` : undefined, sessionId].filter((x): x is string => !!x);
+  const shown = (text: string) => safeText(text, secrets);
   if (user && serverUrl.protocol === 'http:') io.stderr(`warning: sending the password of ${user} over plain http\n`);
   try {
     const id = await send(input.parsed.value, {
@@ -337,21 +340,35 @@ async function cmdSend(argv: string[], io: Io): Promise<number> {
     io.stdout(`${id}\n`);
     return 0;
   } catch (e) {
+    if (e instanceof LoginError) throw fail(`${shown(e.message)}; check --user and VMPARAMS_PASSWORD`);
     if (e instanceof VapiError) {
-      io.stderr(`${input.display}: instant clone failed: ${e.message}\n`);
+      io.stderr(`${input.display}: instant clone failed: ${shown(e.message)}\n`);
       if (e instanceof UnauthorizedError) io.stderr(`hint: 'vmparams ${C.privileges} ${input.abs ? input.display : '-'}' lists the privileges this spec needs\n`);
       return 1;
     }
-    if (e instanceof TimeoutError) throw fail(`${e.message}; the clone may still have been created, check vCenter before retrying`);
-    if (e instanceof TlsError) throw fail(`${e.message}; pass the vCenter CA certificate with --ca FILE, or use --insecure only on a network you trust`);
-    if (e instanceof TransportError) throw fail(e.message);
+    if (e instanceof TimeoutError) throw fail(`${shown(e.message)}; the clone may still have been created, check vCenter before retrying`);
+    if (e instanceof TlsError) throw fail(`${shown(e.message)}; pass the vCenter CA certificate with --ca FILE, or use --insecure only on a network you trust`);
+    if (e instanceof TransportError) throw fail(shown(e.message));
     if (e instanceof ProtocolError || e instanceof SpecValidationError) {
-      io.stderr(`${input.display}: ${e.message}\n`);
+      io.stderr(`${input.display}: ${shown(e.message)}\n`);
       return 1;
     }
-    if (e instanceof InstantCloneError || e instanceof TypeError) throw fail(e.message);
+    if (e instanceof InstantCloneError || e instanceof TypeError || e instanceof RangeError) throw fail(shown(e.message));
     throw e;
   }
+}
+
+/**
+ * `--timeout SECONDS`: a number of seconds that is a whole number of milliseconds from 1 ms to 24 h
+ * (Node's timers overflow past 2^31-1 ms and then fire at once, with a TimeoutOverflowWarning).
+ */
+function timeoutOpt(t: string | undefined, fail: (msg: string) => UsageError): number {
+  if (t === undefined) return 120_000;
+  const bad = () => fail(`--timeout must be a positive number of seconds from 0.001 to ${MAX_TIMEOUT_MS / 1000} (at most 3 decimals), got '${escapeControls(t)}'`);
+  if (!/^(\d{1,9}(\.\d{0,3})?|\.\d{1,3})$/.test(t.trim())) throw bad();
+  const ms = Math.round(Number(t) * 1000);
+  if (ms < 1 || ms > MAX_TIMEOUT_MS) throw bad();
+  return ms;
 }
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
@@ -378,7 +395,7 @@ export async function runInstantClone(args: string[], io: Io): Promise<number> {
     return await run(rest, io);
   } catch (e) {
     // One line, never a stack: usage errors read `instant-clone send: ...`, anything else is ours.
-    io.stderr(e instanceof UsageError ? `vmparams ${e.message}\n` : `vmparams instant-clone: internal error: ${oneLine(e)}\n`);
+    io.stderr(e instanceof UsageError ? `vmparams ${escapeControls(e.message)}\n` : `vmparams instant-clone: internal error: ${escapeControls(oneLine(e))}\n`);
     return 2;
   }
 }

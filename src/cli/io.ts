@@ -11,6 +11,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** True when stdout is a terminal (colour, progress). */
   isTTY: boolean;
+  /** True when stderr is a terminal (task progress of `vcd send`); absent = false. */
+  stderrIsTTY?: boolean;
 }
 
 /** The real process's streams. */
@@ -26,5 +28,6 @@ export function processIo(): Io {
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
   };
 }

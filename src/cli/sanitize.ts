@@ -25,6 +25,17 @@ export function escapeControls(s: string): string {
   return s.replace(UNSAFE, (c) => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** Characters JSON.stringify leaves raw that a terminal would act on: C1 controls, separators, bidi controls. */
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON.stringify, with the characters it leaves raw that a terminal acts on written as `\uXXXX`
+ * escapes (the same JSON value; C0 controls and lone surrogates JSON.stringify escapes already).
+ */
+export function jsonText(value: unknown, indent: number = 2): string {
+  return JSON.stringify(value, null, indent).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Header names whose values are credentials (request or response side). */
 const SECRET_HEADERS = [
   'authorization',

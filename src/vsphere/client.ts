@@ -11,12 +11,14 @@ import * as https from 'node:https';
 import { convert, detectForm, type BodyForm } from './form.js';
 import { validate } from './validate.js';
 import {
+  LoginError,
   ProtocolError,
   SpecValidationError,
   TimeoutError,
   TlsError,
   TransportError,
   decodeVapiError,
+  describeBody,
 } from './errors.js';
 
 /** Options of InstantCloneClient. */
@@ -61,6 +63,12 @@ export const SESSION_PATHS: Record<BodyForm, string> = {
   rest: '/rest/com/vmware/cis/session',
 };
 
+/** Longest a logout may take: the clone is made, so a hanging session service must not hold the exit. */
+export const LOGOUT_TIMEOUT_MS = 5_000;
+
+/** Longest accepted request time limit (24 h); Node's timers overflow past 2^31-1 ms. */
+export const MAX_TIMEOUT_MS = 86_400_000;
+
 /** Largest response body read; vAPI responses here are tiny. */
 const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
@@ -89,6 +97,15 @@ export function parseServer(server: string | URL): URL {
   return url;
 }
 
+/** What a JSON value is, in words, without its content (server text is never echoed). */
+function jsonKind(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a JSON array';
+  if (typeof v === 'string') return v === '' ? 'an empty string' : 'a string that is not an id';
+  if (typeof v === 'object') return `a JSON object without "value"`;
+  return `a JSON ${typeof v}`;
+}
+
 /** Client for `POST /api/vcenter/vm?action=instant-clone` and its `/rest` twin, with session handling. */
 export class InstantCloneClient {
   readonly server: URL;
@@ -105,11 +122,12 @@ export class InstantCloneClient {
     this.sessionId = opts.sessionId;
     if (opts.insecure && (opts.ca || opts.caFile)) throw new TypeError('use either a CA (ca/caFile) or insecure, not both');
     this.ca = opts.caFile ? readFileSync(opts.caFile) : opts.ca;
+    const t = opts.timeoutMs;
+    if (t !== undefined && !(Number.isInteger(t) && t >= 1 && t <= MAX_TIMEOUT_MS)) throw new RangeError(`timeoutMs must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, got ${t}`);
   }
 
   /** Send one request; resolves with the raw response whatever its status. */
-  private request(method: string, path: string, headers: Record<string, string>, body?: string): Promise<RawResponse> {
-    const timeoutMs = this.opts.timeoutMs ?? 120_000;
+  private request(method: string, path: string, headers: Record<string, string>, body?: string, timeoutMs = this.opts.timeoutMs ?? 120_000): Promise<RawResponse> {
     const base = this.server.pathname.replace(/\/+$/, '');
     const isHttps = this.server.protocol === 'https:';
     const reqOpts: https.RequestOptions = {
@@ -173,7 +191,7 @@ export class InstantCloneClient {
     try {
       return JSON.parse(res.body);
     } catch {
-      throw new ProtocolError(`${what}: HTTP ${res.status} with a body that is not JSON: ${res.body.slice(0, 200)}`, res.status, res.body);
+      throw new ProtocolError(`${what}: HTTP ${res.status} with a body that is not JSON (${describeBody(res.body, res.headers)})`, res.status, res.body);
     }
   }
 
@@ -199,10 +217,13 @@ export class InstantCloneClient {
       res = await this.request('POST', SESSION_PATHS.rest, auth);
       via = 'rest';
     }
-    if (res.status < 200 || res.status >= 300) throw InstantCloneClient.failure(res, `POST ${SESSION_PATHS[via]}`);
+    if (res.status < 200 || res.status >= 300) {
+      const e = InstantCloneClient.failure(res, `POST ${SESSION_PATHS[via]}`);
+      throw new LoginError(`login as ${user} failed: ${e.message}`, res.status, e);
+    }
     const body = InstantCloneClient.readJson(res, `POST ${SESSION_PATHS[via]}`);
     const id = typeof body === 'string' ? body : typeof body === 'object' && body !== null && typeof (body as { value?: unknown }).value === 'string' ? (body as { value: string }).value : undefined;
-    if (!id) throw new ProtocolError(`POST ${SESSION_PATHS[via]}: expected a session id, got ${res.body.slice(0, 200)}`, res.status, res.body);
+    if (!id) throw new ProtocolError(`POST ${SESSION_PATHS[via]}: expected a session id, got ${jsonKind(body)}`, res.status, res.body);
     this.sessionId = id;
     this.sessionVia = via;
     return id;
@@ -212,7 +233,7 @@ export class InstantCloneClient {
   async logout(): Promise<void> {
     if (!this.sessionId) return;
     const via = this.sessionVia ?? 'api';
-    const res = await this.request('DELETE', SESSION_PATHS[via], this.authHeaders());
+    const res = await this.request('DELETE', SESSION_PATHS[via], this.authHeaders(), undefined, Math.min(LOGOUT_TIMEOUT_MS, this.opts.timeoutMs ?? LOGOUT_TIMEOUT_MS));
     this.sessionId = undefined;
     this.sessionVia = undefined;
     if (res.status < 200 || res.status >= 300) throw InstantCloneClient.failure(res, `DELETE ${SESSION_PATHS[via]}`);
@@ -245,7 +266,7 @@ export class InstantCloneClient {
     // /api answers with a bare JSON string, /rest with {"value": id}; accept either (Ansible's vcenter_vm does too).
     if (typeof out === 'string' && out !== '') return out;
     if (typeof out === 'object' && out !== null && typeof (out as { value?: unknown }).value === 'string') return (out as { value: string }).value;
-    throw new ProtocolError(`POST ${path}: expected the new VM id, got ${res.body.slice(0, 200)}`, res.status, res.body);
+    throw new ProtocolError(`POST ${path}: expected the new VM id, got ${jsonKind(out)}`, res.status, res.body);
   }
 }
 

@@ -121,6 +121,19 @@ export class ProtocolError extends InstantCloneError {
   }
 }
 
+/**
+ * Creating the session failed (wrong user or password, a locked account, a server error at login):
+ * the spec was not sent. `cause` is the VapiError the session service answered with.
+ */
+export class LoginError extends InstantCloneError {
+  /** HTTP status of the session request. */
+  readonly status: number;
+  constructor(message: string, status: number, cause: unknown) {
+    super(message, { cause });
+    this.status = status;
+  }
+}
+
 /** The spec failed local validation, so it was not sent. */
 export class SpecValidationError extends InstantCloneError {
   readonly report: InstantCloneReport;
@@ -157,6 +170,14 @@ function toMessages(v: unknown): LocalizableMessage[] {
   }));
 }
 
+/** What a body is, without its content: `312 bytes of text/html`. */
+export function describeBody(bodyText: string, headers: Record<string, string | string[] | undefined> = {}): string {
+  const type = headers['content-type'];
+  const mediaType = (Array.isArray(type) ? type[0] : type)?.split(';')[0]?.trim();
+  const size = new TextEncoder().encode(bodyText).length;
+  return `${size} byte${size === 1 ? '' : 's'}${mediaType && /^[\w.+-]+\/[\w.+-]+$/.test(mediaType) ? ` of ${mediaType}` : ''}`;
+}
+
 /**
  * Decode an error response into a typed VapiError. Order (facts §2, "Parse defensively"): top-level
  * `error_type`; else `type` (last dotted segment, upper-cased); else `value.error_type`; else the status.
@@ -187,6 +208,7 @@ export function decodeVapiError(status: number, bodyText: string, headers: Recor
   const header = headers['www-authenticate'];
   const challenge = typeof inner.challenge === 'string' ? inner.challenge : Array.isArray(header) ? header.join(', ') : header;
   const Cls = (ERROR_CLASSES as Record<string, typeof VapiError>)[errorType] ?? VapiError;
-  const detail = fromStatus && bodyText.trim() !== '' ? `no vAPI error in the body: ${bodyText.trim().slice(0, 200)}` : undefined;
+  // Never the body itself: a proxy that echoes the request would show the Authorization header (issue 11 item 8).
+  const detail = fromStatus && bodyText.trim() !== '' ? `no vAPI error in the body (${describeBody(bodyText, headers)})` : undefined;
   return new Cls({ errorType, status, messages: toMessages(inner.messages), data: inner.data, challenge, fromStatus, detail });
 }

@@ -37,6 +37,27 @@ export interface InstantCloneReport extends Report {
 /** Largest body we parse; a real spec is a few KiB. */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
+/**
+ * Deepest nesting of arrays and objects we accept. A spec nests at most 6 levels (/rest
+ * `spec/nics_to_update/0/value/backing/network`); the limit keeps every later walk (zod, convert,
+ * JSON.stringify, all recursive) far below the engine's stack (issue 11 item 9).
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** How deep `value` nests, counted without recursion; stops once past `limit`. */
+function depthOf(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (d + 1 > deepest) deepest = d + 1;
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
+  }
+  return deepest;
+}
+
 type Seg = string | number;
 
 function problem(rule: string, path: readonly Seg[], message: string, messageId: string, data?: Problem['data'], line = 0, column = 0): Problem {
@@ -68,8 +89,9 @@ export function parseJson(input: string | Uint8Array): ParsedJson {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') return { ok: false, problem: problem('instant-clone/json', [], 'the body is empty; expected a JSON object', 'empty') };
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch (e) {
     const msg = (e as Error).message;
     let line = 0;
@@ -82,6 +104,12 @@ export function parseJson(input: string | Uint8Array): ParsedJson {
     }
     return { ok: false, problem: problem('instant-clone/json', [], `the body is not valid JSON: ${msg.split('\n')[0]}`, 'syntax', undefined, line, column) };
   }
+  if (depthOf(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) return { ok: false, problem: tooDeep() };
+  return { ok: true, value };
+}
+
+function tooDeep(): Problem {
+  return problem('instant-clone/json', [], `the body nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels; an instant-clone spec nests at most 6`, 'tooDeep', { limit: MAX_JSON_DEPTH });
 }
 
 function valueAt(root: unknown, path: readonly Seg[]): { found: boolean; value: unknown; parent: unknown } {
@@ -279,6 +307,8 @@ export function validate(input: unknown, opts: ValidateOptions = {}): InstantClo
     const parsed = parseJson(input);
     if (!parsed.ok) return { ...makeReport('InstantCloneSpec', [parsed.problem]), kind: 'InstantCloneSpec', form: opts.form ?? 'api' };
     body = parsed.value;
+  } else if (depthOf(body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    return { ...makeReport('InstantCloneSpec', [tooDeep()]), kind: 'InstantCloneSpec', form: opts.form ?? 'api' };
   }
   const detected = detectForm(body);
   const problems: Problem[] = [];

@@ -1,7 +1,7 @@
 /** Output hygiene: control characters made visible, credentials redacted in every encoding. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeControls, redact, REDACTED, safeText } from '../../src/cli/sanitize.js';
+import { escapeControls, jsonText, redact, REDACTED, safeText } from '../../src/cli/sanitize.js';
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 
@@ -35,6 +35,15 @@ describe('escapeControls', () => {
         expect(out).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
       }),
     );
+  });
+});
+
+describe('jsonText', () => {
+  it('is the same JSON value with no raw control, separator or bidi character', () => {
+    const value = { '\x1b[2J': 'a\u202eb\u0085c\u2028d\ud800', n: 1 };
+    const text = jsonText(value);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2028\u2029]/);
+    expect(JSON.parse(text)).toEqual(value);
   });
 });
 

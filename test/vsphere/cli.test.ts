@@ -5,30 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInstantClone } from '../../src/cli/instant-clone.js';
-import type { Io } from '../../src/cli/io.js';
 import { FakeVcenter } from './fake-vcenter.js';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], opts: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => new TextEncoder().encode(opts.stdin ?? ''),
-    cwd: resolve('.'),
-    env: opts.env ?? {},
-    isTTY: false,
-  };
-  const code = await runInstantClone(args, io);
-  return { code, stdout, stderr };
-}
+import { run, type Run } from './run.js';
 
 const F = 'fixtures/instant-clone';
 const read = (p: string) => readFileSync(resolve(p), 'utf8');
@@ -214,10 +192,17 @@ describe('send', () => {
     expect(r2.stderr).toContain('unable_to_allocate_resource (HTTP 400)');
   });
 
-  it('wrong credentials exit 1 with unauthenticated', async () => {
+  it('wrong credentials are a login failure: exit 2, one line, nothing sent', async () => {
+    const n = vc.seen.length;
     const r = await run(['send', `${F}/valid/minimal-api.json`, '--server', vc.url, '--user', 'administrator@vsphere.local'], { env: { VMPARAMS_PASSWORD: 'wrong' } });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('unauthenticated (HTTP 401)');
+    expect(r.stderr.split('\n')).toEqual([
+      'warning: sending the password of administrator@vsphere.local over plain http',
+      'vmparams instant-clone send: login as administrator@vsphere.local failed: unauthenticated (HTTP 401): Unable to authenticate user; check --user and VMPARAMS_PASSWORD',
+      '',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('instant clone failed');
+    expect(vc.seen.slice(n).map((q) => q.url)).toEqual(['/api/session']);
   });
 
   it('an invalid spec is not sent', async () => {
@@ -236,6 +221,9 @@ describe('send', () => {
     expectUsage(await run(['send', f, '--server', vc.url, '--session-id', 's', '--ca', 'x.pem', '--insecure']), /either --ca or --insecure/);
     expectUsage(await run(['send', f, '--server', vc.url, '--session-id', 's', '--ca', 'nope.pem']), /--ca nope.pem: no such file or directory/);
     expectUsage(await run(['send', f, '--server', vc.url, '--session-id', 's', '--timeout=-1']), /--timeout must be a positive number/);
+    for (const bad of ['0', '0.0001', '3000000000', '86400.001', 'NaN', 'Infinity', '1e3', '12abc', '']) {
+      expectUsage(await run(['send', f, '--server', vc.url, '--session-id', 's', `--timeout=${bad}`]), /--timeout must be a positive number of seconds from 0\.001 to 86400 \(at most 3 decimals\)/);
+    }
     expectUsage(await run(['send', f, '--server', vc.url, '--session-id', 's', '--timeout', '-1']), /option '--timeout' needs a value; to give one that starts with '-', write --timeout=VALUE/);
     expectUsage(await run(['send', f, '--server', 'ftp://x', '--session-id', 's']), /not a usable URL/);
   });

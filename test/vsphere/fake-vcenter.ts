@@ -32,9 +32,15 @@ type Form = 'api' | 'rest';
 
 /** A scripted failure for the next instant-clone call. */
 export interface InjectedFailure {
-  /** vAPI error type (upper case), or 'raw' to send `status`/`body` verbatim. */
+  /**
+   * vAPI error type (upper case); 'raw' to send `status`/`body` verbatim; 'echo' to answer `status`
+   * with the request's headers as JSON, as a misconfigured proxy or a debug endpoint does.
+   */
   type: string;
+  /** Which call fails: the instant clone (default) or the session login. */
+  at?: 'clone' | 'login';
   status?: number;
+  /** raw: the body sent; a vAPI error type: the text of its one message. */
   body?: string;
   /** /rest only: omit `value.error_type` as servers before 7.0 did. */
   legacyRest?: boolean;
@@ -58,6 +64,8 @@ export interface FakeVcenterOptions {
   tls?: { key: string | Buffer; cert: string | Buffer };
   /** Port to listen on; default 0 (any free port). */
   port?: number;
+  /** Never answer a logout (DELETE of the session). */
+  hangLogout?: boolean;
 }
 
 function message(id: string, text: string, args: string[] = []) {
@@ -151,6 +159,19 @@ export class FakeVcenter {
     return typeof id === 'string' ? this.sessions.get(id) : undefined;
   }
 
+  /** Answer with an injected failure. */
+  private async fail(req: http.IncomingMessage, res: http.ServerResponse, form: Form, failure: InjectedFailure) {
+    if (failure.delayMs) await new Promise((r) => setTimeout(r, failure.delayMs));
+    if (res.destroyed) return;
+    if (failure.type === 'raw') {
+      res.writeHead(failure.status ?? 500, { 'Content-Type': 'text/html' });
+      return res.end(failure.body ?? '');
+    }
+    if (failure.type === 'echo') return this.send(res, failure.status ?? 502, { method: req.method, url: req.url, headers: req.headers });
+    const text = failure.body ?? `Injected ${failure.type.toLowerCase()} failure.`;
+    return this.error(res, form, failure.type, [message(`fake.${failure.type.toLowerCase()}`, text)], { legacyRest: failure.legacyRest });
+  }
+
   private async handle(req: http.IncomingMessage, body: string, res: http.ServerResponse) {
     const url = req.url ?? '';
     const method = req.method ?? '';
@@ -160,6 +181,7 @@ export class FakeVcenter {
     if (url === '/api/session' || url === '/rest/com/vmware/cis/session') {
       const form: Form = url.startsWith('/api') ? 'api' : 'rest';
       if (method === 'POST') {
+        if (this.failures[0]?.at === 'login') return this.fail(req, res, form, this.failures.shift()!);
         const user = this.basicUser(req);
         if (!user) return this.error(res, form, 'UNAUTHENTICATED', [message('vapi.security.authentication.invalid', 'Unable to authenticate user')], { challenge });
         const id = this.addSession(user);
@@ -169,6 +191,7 @@ export class FakeVcenter {
       if (!s) return this.error(res, form, 'UNAUTHENTICATED', [message('vapi.method.authentication.required', 'Authentication required.')], { challenge });
       if (method === 'GET' && form === 'api') return this.send(res, 200, { user: s.user, created_time: s.created, last_accessed_time: s.created });
       if (method === 'DELETE') {
+        if (this.opts.hangLogout) return; // the client must give up on its own
         this.sessions.delete(String(req.headers['vmware-api-session-id']));
         return form === 'api' ? this.send(res, 204, undefined) : this.send(res, 200, undefined);
       }
@@ -181,16 +204,7 @@ export class FakeVcenter {
     const s = this.session(req);
     if (!s) return this.error(res, form, 'UNAUTHENTICATED', [message('vapi.method.authentication.required', 'Authentication required.')], { challenge });
 
-    const failure = this.failures.shift();
-    if (failure) {
-      if (failure.delayMs) await new Promise((r) => setTimeout(r, failure.delayMs));
-      if (res.destroyed) return;
-      if (failure.type === 'raw') {
-        res.writeHead(failure.status ?? 500, { 'Content-Type': 'text/html' });
-        return res.end(failure.body ?? '');
-      }
-      return this.error(res, form, failure.type, [message(`fake.${failure.type.toLowerCase()}`, `Injected ${failure.type.toLowerCase()} failure.`)], { legacyRest: failure.legacyRest });
-    }
+    if (this.failures.length > 0 && this.failures[0]!.at !== 'login') return this.fail(req, res, form, this.failures.shift()!);
 
     let parsed: unknown;
     try {

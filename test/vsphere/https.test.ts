@@ -2,28 +2,16 @@
  * TLS: the client against the fake vCenter over HTTPS with a self-signed certificate made here by
  * `openssl` (skipped with a printed reason when openssl is missing or fails).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCert } from '../vcd/cert.js';
 import { runInstantClone } from '../../src/cli/instant-clone.js';
 import type { Io } from '../../src/cli/io.js';
 import { InstantCloneClient, TlsError, send } from '../../src/vsphere/index.js';
 import { FakeVcenter } from './fake-vcenter.js';
 
-function makeCert(dir: string): { key: string; cert: string } | string {
-  try {
-    execFileSync(
-      'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'],
-      { stdio: 'pipe', timeout: 30_000 },
-    );
-    return { key: join(dir, 'key.pem'), cert: join(dir, 'cert.pem') };
-  } catch (e) {
-    return `openssl could not make a self-signed certificate (${(e as Error).message.split('\n')[0]})`;
-  }
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'vmparams-tls-'));
 const made = makeCert(dir);

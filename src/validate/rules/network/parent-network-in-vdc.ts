@@ -5,7 +5,7 @@ import { text } from '../view.js';
 
 export default defineRule({
   id: 'network/parent-network-in-vdc',
-  severity: 'warning',
+  severity: 'error',
   needsContext: true,
   docs: {
     description: 'A ParentNetwork (or InstantiateOvfParams NetworkMapping target) is not a network of the target VDC (needs --context)',

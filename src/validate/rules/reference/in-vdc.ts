@@ -9,7 +9,7 @@ type Kind = 'storage profile' | 'sizing policy' | 'placement policy';
 
 export default defineRule({
   id: 'reference/in-vdc',
-  severity: 'warning',
+  severity: 'error',
   needsContext: true,
   docs: {
     description: 'A storage profile, sizing policy or placement policy is not assigned to the target VDC (needs --context)',
