@@ -184,6 +184,12 @@ describe.skipIf(SKIP)('the playground in chromium, from file://', () => {
     await p.click('#share');
     expect(await p.evaluate(() => location.hash)).toBe(`#xml=${b64url(`${typed}!`)}`);
     expect(await p.textContent('#status')).toMatch(/Link copied|address bar/);
+    // A link pasted into the address bar of the open page (hashchange) shows its document.
+    const other = examples().find((e) => e.kind === 'InstantiateOvfParams')!.text;
+    await p.evaluate((h) => (location.hash = h), `#xml=${b64url(other)}`);
+    await expect.poll(() => p.textContent('#kind')).toBe('InstantiateOvfParams');
+    await done(p);
+    expect(await shownProblems(p)).toEqual(expected(validateSync(other).problems));
     // A fragment that is not base64url of UTF-8 says so and shows the example instead.
     const bad = await open(s, '#xml=%FF%FE');
     expect(await bad.textContent('#status')).toMatch(/not base64url/);
