@@ -12,9 +12,14 @@ import { renderProblems, renderRuleDoc, summarize } from './problems.js';
 import { decodeFragment, encodeFragment, xmlFromHash } from './share.js';
 import { setupTabs } from './tabs.js';
 
-/** How long typing must pause before the text is validated, and before the fragment is rewritten. */
+/**
+ * How long typing must pause before the text is validated (at least, and twice the last check's time,
+ * so that a multi-megabyte document does not block every keystroke), and before the fragment is rewritten.
+ */
 const VALIDATE_DELAY_MS = 150;
 const FRAGMENT_DELAY_MS = 500;
+/** How long the last refresh (validate, format, draw) took. */
+let lastCheckMs = 0;
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -60,10 +65,20 @@ function fragment(text: string): string {
   return f;
 }
 
-function writeFragment(): void {
+/** Chromium refuses URLs over 2 MB (its url_constants.h kMaxURLChars, 2 * 1024 * 1024). */
+const MAX_URL_CHARS = 2 * 1024 * 1024;
+
+/** Put the text (and options) in the URL fragment; false when it is too long for a URL. */
+function writeFragment(): boolean {
   clearTimeout(fragmentTimer);
+  const f = fragment(editor.text());
+  if (location.href.length - location.hash.length + f.length > MAX_URL_CHARS) {
+    say(`This document is too large to share in a link (${(f.length / 1048576).toFixed(1)} MB of base64; browsers stop at 2 MB).`);
+    return false;
+  }
   // replaceState: typing should not fill the history with one entry per pause.
-  history.replaceState(null, '', fragment(editor.text()));
+  history.replaceState(null, '', f);
+  return true;
 }
 
 /** Validate, format and draw the current text now. */
@@ -100,6 +115,7 @@ function refresh(): void {
   ui.problems.dataset.ms = ms.toFixed(2);
   ui.summary.title = `validate took ${ms.toFixed(1)} ms`;
   ui.problems.dataset.state = 'done';
+  lastCheckMs = performance.now() - t0;
 }
 
 function setContextState(text: string, bad: boolean): void {
@@ -141,12 +157,24 @@ function showGraph(text: string): void {
     const vms = g.vms.length;
     const nets = g.networks.length;
     img.alt = `vApp ${g.vapp.name ?? '(no name)'}: ${vms} VM${vms === 1 ? '' : 's'} on ${nets} vApp network${nets === 1 ? '' : 's'}${g.vms.length ? ` (${g.vms.map((v) => v.name ?? 'unnamed').join(', ')})` : ''}`;
+    const zoom = document.createElement('button');
+    zoom.type = 'button';
+    zoom.className = 'graph-zoom';
+    zoom.textContent = 'Actual size';
+    zoom.setAttribute('aria-pressed', String(ui.graph.classList.contains('actual')));
+    zoom.addEventListener('click', () => {
+      // Fit to the pane (default) or full size with scrolling: a 50-VM picture is unreadable when fitted.
+      zoom.setAttribute('aria-pressed', String(ui.graph.classList.toggle('actual')));
+    });
     const save = document.createElement('a');
     save.className = 'graph-save';
     save.textContent = 'Download SVG';
     save.download = `${(g.vapp.name ?? 'vapp').replace(/[^\w.-]+/g, '_')}.svg`;
     save.href = img.src;
-    ui.graph.replaceChildren(img, save);
+    const bar = document.createElement('div');
+    bar.className = 'graph-actions';
+    bar.append(zoom, save);
+    ui.graph.replaceChildren(bar, img);
   } catch (e) {
     const p = document.createElement('p');
     p.className = 'graph-none';
@@ -159,9 +187,9 @@ function showGraph(text: string): void {
 function changed(): void {
   delete ui.problems.dataset.state;
   clearTimeout(validateTimer);
-  validateTimer = setTimeout(refresh, VALIDATE_DELAY_MS);
+  validateTimer = setTimeout(refresh, Math.max(VALIDATE_DELAY_MS, 2 * lastCheckMs));
   clearTimeout(fragmentTimer);
-  fragmentTimer = setTimeout(writeFragment, FRAGMENT_DELAY_MS);
+  fragmentTimer = setTimeout(() => void writeFragment(), FRAGMENT_DELAY_MS);
 }
 
 async function copy(text: string): Promise<boolean> {
@@ -240,7 +268,7 @@ ui.contextClear.addEventListener('click', () => {
   changed();
 });
 ui.share.addEventListener('click', async () => {
-  writeFragment();
+  if (!writeFragment()) return;
   say((await copy(location.href)) ? 'Link copied: it holds the whole document (nothing is uploaded).' : 'The link is in the address bar: copy it from there.');
 });
 ui.copyFmt.addEventListener('click', async () => {
