@@ -5,9 +5,10 @@
  * the URL fragment `#xml=<base64url>`, read on open and rewritten (debounced) as the user types.
  */
 import EXAMPLES from 'playground:examples';
-import { apiVersions, ContextError, format, graph, LATEST_API_VERSION, renderGraph, requestRules, validateSync, VDC_CONTEXT_EXAMPLE, type Problem, type Report, type RuleInfo } from '../../src/browser.js';
+import { apiVersions, ContextError, LATEST_API_VERSION, requestRules, validateSync, VDC_CONTEXT_EXAMPLE, type Problem, type Report, type RuleInfo } from '../../src/browser.js';
 import type { Editor } from './editor/types.js';
 import { createEditor } from 'playground:editor';
+import { copy, showFormatted, showGraph } from './output.js';
 import { renderProblems, renderRuleDoc, summarize } from './problems.js';
 import { decodeFragment, encodeFragment, xmlFromHash } from './share.js';
 import { setupTabs } from './tabs.js';
@@ -110,8 +111,8 @@ function refresh(): void {
   ui.summary.className = `summary ${report.valid ? 'ok' : 'bad'}`;
   ui.kind.textContent = report.kind ?? 'not a request';
   editor.mark(report.problems.filter((p) => p.line > 0).map((p) => ({ line: p.line, severity: p.severity })));
-  showFormatted(text);
-  showGraph(text);
+  formatted = showFormatted({ text: ui.fmt, state: ui.fmtState, buttons: [ui.copyFmt, ui.applyFmt] }, text);
+  showGraph(ui.graph, text);
   ui.problems.dataset.ms = ms.toFixed(2);
   ui.summary.title = `validate took ${ms.toFixed(1)} ms`;
   ui.problems.dataset.state = 'done';
@@ -132,56 +133,7 @@ function selectProblem(p: Problem, item: HTMLElement): void {
   if (p.line > 0) editor.reveal(p.line);
 }
 
-function showFormatted(text: string): void {
-  try {
-    const r = format(text);
-    formatted = r.text;
-    ui.fmt.textContent = r.text;
-    ui.fmtState.textContent = r.changed ? 'vmparams fmt would change this document' : 'Already formatted';
-    ui.fmt.dataset.changed = String(r.changed);
-  } catch (e) {
-    formatted = null;
-    ui.fmt.textContent = '';
-    ui.fmtState.textContent = `Cannot format: ${(e as Error).message}`;
-    delete ui.fmt.dataset.changed;
-  }
-  ui.copyFmt.disabled = ui.applyFmt.disabled = formatted === null;
-}
 
-function showGraph(text: string): void {
-  try {
-    const g = graph(text);
-    const svg = renderGraph(g, 'svg');
-    const img = document.createElement('img');
-    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-    const vms = g.vms.length;
-    const nets = g.networks.length;
-    img.alt = `vApp ${g.vapp.name ?? '(no name)'}: ${vms} VM${vms === 1 ? '' : 's'} on ${nets} vApp network${nets === 1 ? '' : 's'}${g.vms.length ? ` (${g.vms.map((v) => v.name ?? 'unnamed').join(', ')})` : ''}`;
-    const zoom = document.createElement('button');
-    zoom.type = 'button';
-    zoom.className = 'graph-zoom';
-    zoom.textContent = 'Actual size';
-    zoom.setAttribute('aria-pressed', String(ui.graph.classList.contains('actual')));
-    zoom.addEventListener('click', () => {
-      // Fit to the pane (default) or full size with scrolling: a 50-VM picture is unreadable when fitted.
-      zoom.setAttribute('aria-pressed', String(ui.graph.classList.toggle('actual')));
-    });
-    const save = document.createElement('a');
-    save.className = 'graph-save';
-    save.textContent = 'Download SVG';
-    save.download = `${(g.vapp.name ?? 'vapp').replace(/[^\w.-]+/g, '_')}.svg`;
-    save.href = img.src;
-    const bar = document.createElement('div');
-    bar.className = 'graph-actions';
-    bar.append(zoom, save);
-    ui.graph.replaceChildren(bar, img);
-  } catch (e) {
-    const p = document.createElement('p');
-    p.className = 'graph-none';
-    p.textContent = `No picture: ${(e as Error).message}`;
-    ui.graph.replaceChildren(p);
-  }
-}
 
 /** The text changed: validation is pending until the pause is over. */
 function changed(): void {
@@ -192,20 +144,6 @@ function changed(): void {
   fragmentTimer = setTimeout(() => void writeFragment(), FRAGMENT_DELAY_MS);
 }
 
-async function copy(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // No clipboard permission (some file:// setups): select the text in a hidden textarea and copy that.
-    const t = document.body.appendChild(document.createElement('textarea'));
-    t.value = text;
-    t.select();
-    const ok = document.execCommand('copy');
-    t.remove();
-    return ok;
-  }
-}
 
 /** Options from the fragment (`api`, `lint`), applied before the first validation. */
 function optionsFromHash(hash: string): void {
