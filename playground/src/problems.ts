@@ -30,12 +30,13 @@ export function renderProblems(list: HTMLElement, report: Report, apiVersion: st
     li.dataset.line = String(p.line);
     const b = li.appendChild(el('button', 'problem-button'));
     b.type = 'button';
-    const where = b.appendChild(el('span', 'where', p.line > 0 ? `${p.line}:${p.column}` : '–'));
+    // The button's name is its visible text (WCAG 2.5.3); "line" is there for screen readers only.
+    const where = b.appendChild(el('span', 'where'));
+    where.append(el('span', 'sr-only', p.line > 0 ? 'line ' : 'position unknown'), p.line > 0 ? `${p.line}:${p.column}` : '–');
     where.title = p.line > 0 ? `line ${p.line}, column ${p.column}` : 'position unknown';
     b.appendChild(el('span', `sev sev-${p.severity}`, p.severity));
     b.appendChild(el('span', 'message', p.message));
     b.appendChild(el('span', 'rule', p.rule));
-    b.setAttribute('aria-label', `${p.severity} at line ${p.line}: ${p.message} (rule ${p.rule})`);
     b.addEventListener('click', () => onSelect(p, li));
     return li;
   });

@@ -5,6 +5,8 @@
  * the library says in Node; the rule docs on click; the API-version picker; the `#xml=` fragment;
  * the examples; the picture. Skipped, with the reason printed, where no chromium is installed.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { examples, KINDS } from '../../scripts/playground-build.mjs';
@@ -226,6 +228,28 @@ describe.skipIf(SKIP)('the playground in chromium, from file://', () => {
     expect(await img.evaluate((i) => (i as HTMLImageElement).naturalWidth > 0)).toBe(true);
     await setText(page, '<ComposeVAppParams');
     expect(await page.textContent('#graph')).toMatch(/^No picture: /);
+  });
+
+  it('passes axe (WCAG 2.1 A and AA, best practices) in each of its states', async () => {
+    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const p = await open(s, `#xml=${b64url(cases().find((c) => c.name.endsWith('MANUAL NIC'))!.text)}`);
+    await p.addScriptTag({ content: axe });
+    const check = async (state: string) => {
+      const found = await p.evaluate(async () => {
+        const r = await (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+          runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+        });
+        return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      expect(found, state).toEqual([]);
+    };
+    await check('opened with a document that has problems');
+    await p.click('#problems [data-rule="nic/manual-needs-ip"] button');
+    await p.click('#context-box summary');
+    await check('a problem chosen (its docs, the line highlighted) and the context box open');
+    await p.click('#tab-fmt');
+    await check('the fmt tab');
+    await p.close();
   });
 
   it('puts the fmt result in the editor, after which fmt has nothing to change', async () => {
