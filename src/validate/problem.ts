@@ -21,6 +21,19 @@ export interface Problem {
   messageId?: string;
   /** Values interpolated into the message. */
   data?: Record<string, string | number | boolean>;
+  /** An automatic fix, for rules whose fix is mechanical and certain (editors offer it as a quick fix); absent otherwise. */
+  fix?: Fix;
+}
+
+/**
+ * A mechanical fix: text edits on the document as read. Offsets are UTF-16 code unit offsets into the
+ * decoded text (without a BOM, line ends as written), `start` inclusive, `end` exclusive; edits do
+ * not overlap and are listed in document order. Apply them from the last to the first.
+ */
+export interface Fix {
+  /** What the fix does, for a quick-fix menu: `Set IsConnected to false`. */
+  title: string;
+  edits: Array<{ start: number; end: number; text: string }>;
 }
 
 /** The verdict on one document. */

@@ -3,12 +3,15 @@
  * The facts come from the descriptions (particle/attribute `since`/`deprecated`/`removed`, schema-facts.md §5)
  * plus the table below for facts the descriptions do not carry (semantic-rules.md R06/R07): corrections,
  * and the VmType content of CreateItem/ReconfigureItem, which the model keeps as generic XML.
+ * The verdicts for one target version are computed once per particle and attribute (versionFacts) and
+ * looked up by the rules during the one walk of the document.
  */
-import type { ParsedDocument } from '../document.js';
-import type { Meta } from '../model/dsl.js';
+import type { AttrDesc, ElementParticle, Meta } from '../model/dsl.js';
 import { NS } from '../xml/names.js';
 import { isText, type XElement } from '../xml/tree.js';
-import { SECTION_BY_CLARK, vmTypeSections, walkContent, walkDocument, type Visitors } from './rules/walk.js';
+import type { ParsedDocument } from '../document.js';
+import { DocView } from './rules/view.js';
+import { ALL_PARTICLES, walkModel, type ElementNode } from './rules/walk.js';
 
 /** The newest API version vmparams knows facts for; the target when none is given. */
 export const LATEST_API_VERSION = '39.1';
@@ -67,77 +70,174 @@ export const VMTYPE_FACTS: Record<string, Meta> = {
 /** What happened to an element at the target version. */
 export type VersionIssue = 'not-yet-available' | 'deprecated' | 'removed';
 
-/** One element or attribute the target version does not accept as written. */
-export interface VersionFinding {
+/** The target version's verdict on one element or attribute description. */
+export interface Verdict {
   issue: VersionIssue;
+  /** The version that introduced, deprecated or removed it. */
+  version: string;
+  replacement?: string;
+}
+
+/** One element of a VmType's generic content (CreateItem/ReconfigureItem) the target version does not accept as written. */
+export interface VmTypeFinding extends Verdict {
+  /** The element's trail below the item (`BootOptions/BootRetryEnabled`), also the report key. */
+  trail: string;
+  /** The element's local name. */
+  name: string;
+}
+
+function judge(meta: Meta, target: string): Verdict | undefined {
+  if (meta.since && compareVersions(target, meta.since) < 0) return { issue: 'not-yet-available', version: meta.since, replacement: meta.replacement };
+  if (meta.removed && compareVersions(target, meta.removed) >= 0) return { issue: 'removed', version: meta.removed, replacement: meta.replacement };
+  if (meta.deprecated && compareVersions(target, meta.deprecated) >= 0) return { issue: 'deprecated', version: meta.deprecated, replacement: meta.replacement };
+  return undefined;
+}
+
+/** VERSION_FACTS by the last element name of their trail, with the names above it (innermost first). */
+const FACTS_BY_LOCAL = new Map<string, Array<{ above: string[]; meta: Meta }>>();
+for (const [trail, meta] of Object.entries(VERSION_FACTS)) {
+  const names = trail.split('/');
+  const local = names.pop()!;
+  if (!FACTS_BY_LOCAL.has(local)) FACTS_BY_LOCAL.set(local, []);
+  FACTS_BY_LOCAL.get(local)!.push({ above: names.reverse(), meta });
+}
+
+/** Whether the elements above `node` end with `above` (innermost first): the trail-suffix match of VERSION_FACTS. */
+function under(node: ElementNode, above: string[]): boolean {
+  let e = node.up;
+  for (const name of above) {
+    if (!e || e.particle.local !== name) return false;
+    e = e.up;
+  }
+  return true;
+}
+
+/**
+ * The verdicts of one target API version, computed once per description (particle or attribute) and
+ * cached: during the walk a rule's lookup is one Map access.
+ */
+export class VersionFacts {
+  private readonly elements = new Map<ElementParticle, Verdict | null>();
+  private readonly attrs = new Map<AttrDesc, Verdict | null>();
+  private readonly vmTypes = new Map<string, Verdict | null>();
+  private readonly byItem = new WeakMap<XElement, VmTypeFinding[]>();
+  private readonly names = new Map<VersionIssue, string[]>();
+
+  constructor(
+    /** The target API version (validated). */
+    readonly target: string,
+  ) {
+    parseApiVersion(target);
+  }
+
+  /**
+   * The element kinds (local names) that can have a verdict of this issue at the target version: the
+   * kinds a version rule listens to, so elements every version accepts cost it nothing. Includes the
+   * kinds of the trail-dependent table facts and the VM items whose VmType content has facts.
+   */
+  kinds(issue: VersionIssue): readonly string[] {
+    let out = this.names.get(issue);
+    if (!out) {
+      const set = new Set<string>(FACTS_BY_LOCAL.keys());
+      for (const p of ALL_PARTICLES) if (judge(p, this.target)?.issue === issue) set.add(p.local);
+      set.add('CreateItem').add('ReconfigureItem');
+      this.names.set(issue, (out = [...set]));
+    }
+    return out;
+  }
+
+  /** The verdict on a visited element; undefined when the target version accepts it as written. */
+  element(node: ElementNode): Verdict | undefined {
+    const p = node.particle;
+    const facts = FACTS_BY_LOCAL.get(p.local);
+    if (facts) {
+      // A table fact depends on where the element stands (its trail), so it is not cached by particle.
+      const hit = facts.find((f) => under(node, f.above));
+      if (hit) return judge({ ...p, ...hit.meta }, this.target);
+    }
+    let v = this.elements.get(p);
+    if (v === undefined) this.elements.set(p, (v = judge(p, this.target) ?? null));
+    return v ?? undefined;
+  }
+
+  /** The verdict on an attribute description. */
+  attr(a: AttrDesc): Verdict | undefined {
+    let v = this.attrs.get(a);
+    if (v === undefined) this.attrs.set(a, (v = judge(a, this.target) ?? null));
+    return v ?? undefined;
+  }
+
+  /** Every vCloud element of a VmType's generic content (a CreateItem/ReconfigureItem) with a verdict, by VMTYPE_FACTS. */
+  vmType(item: XElement): VmTypeFinding[] {
+    const known = this.byItem.get(item);
+    if (known) return known;
+    const out: VmTypeFinding[] = [];
+    this.byItem.set(item, out);
+    const visit = (el: XElement, below: string) => {
+      for (const c of el.children ?? []) {
+        if (isText(c) || c.ns !== NS.vcloud) continue;
+        const trail = below ? `${below}/${c.name}` : c.name;
+        let v = this.vmTypes.get(trail);
+        if (v === undefined) {
+          const meta = VMTYPE_FACTS[trail];
+          this.vmTypes.set(trail, (v = (meta && judge(meta, this.target)) || null));
+        }
+        if (v) out.push({ ...v, trail, name: c.name });
+        visit(c, trail);
+      }
+    };
+    visit(item, '');
+    return out;
+  }
+}
+
+const factsByVersion = new Map<string, VersionFacts>();
+
+/** The verdicts for a target API version (one instance per version). Throws ApiVersionError for a malformed version. */
+export function versionFacts(target: string): VersionFacts {
+  let f = factsByVersion.get(target);
+  if (!f) factsByVersion.set(target, (f = new VersionFacts(target)));
+  return f;
+}
+
+/** One element or attribute of a document the target version does not accept as written. */
+export interface VersionFinding extends Verdict {
   /** Where to report: a model object and a child key / `@attr` with index. */
   node: object;
   key?: string;
   index?: number;
   /** Element or attribute name as written (`VdcComputePolicy`, `@sourceDelete`). */
   name: string;
-  /** The version that introduced, deprecated or removed it. */
-  version: string;
-  replacement?: string;
 }
 
-function judge(meta: Meta, target: string): { issue: VersionIssue; version: string } | undefined {
-  if (meta.since && compareVersions(target, meta.since) < 0) return { issue: 'not-yet-available', version: meta.since };
-  if (meta.removed && compareVersions(target, meta.removed) >= 0) return { issue: 'removed', version: meta.removed };
-  if (meta.deprecated && compareVersions(target, meta.deprecated) >= 0) return { issue: 'deprecated', version: meta.deprecated };
-  return undefined;
-}
+const findings = new WeakMap<object, Map<string, VersionFinding[]>>();
 
-function factFor(trail: string, table: Record<string, Meta>): Meta | undefined {
-  for (const [k, m] of Object.entries(table)) if (trail === k || trail.endsWith(`/${k}`)) return m;
-  return undefined;
-}
-
-function walkVmType(el: XElement, below: string, target: string, item: XElement, out: VersionFinding[]): void {
-  for (const c of el.children ?? []) {
-    if (isText(c) || c.ns !== NS.vcloud) continue;
-    const trail = below ? `${below}/${c.name}` : c.name;
-    const meta = VMTYPE_FACTS[trail];
-    const j = meta && judge(meta, target);
-    if (j) out.push({ ...j, node: item, key: trail, name: c.name, replacement: meta.replacement });
-    walkVmType(c, trail, target, item, out);
-  }
-}
-
-const cache = new WeakMap<object, Map<string, VersionFinding[]>>();
-
-/** Every element and attribute of the document the target API version does not know, has deprecated or removed. */
+/**
+ * Every element and attribute of the document the target API version does not know, has deprecated or
+ * removed (one walk, cached per document and version). The version rules make the same lookups inside
+ * the engine's walk; this is the same verdict as a list, for tools and tests.
+ */
 export function versionFindings(doc: ParsedDocument, target: string): VersionFinding[] {
-  parseApiVersion(target);
-  let byVersion = cache.get(doc);
-  if (!byVersion) cache.set(doc, (byVersion = new Map()));
+  const facts = versionFacts(target);
+  let byVersion = findings.get(doc);
+  if (!byVersion) findings.set(doc, (byVersion = new Map()));
   const hit = byVersion.get(target);
   if (hit) return hit;
   const out: VersionFinding[] = [];
-  const vis: Visitors = {
-    element(v) {
-      const meta = { ...v.particle, ...factFor(v.trail, VERSION_FACTS) };
-      const j = judge(meta, target);
-      if (j) out.push({ ...j, node: v.parent, key: v.key, index: v.index, name: v.particle.local, replacement: meta.replacement });
+  walkModel(new DocView(doc, { apiVersion: target }), {
+    wants: () => true,
+    enter(n) {
+      const v = facts.element(n);
+      if (v) out.push({ ...v, node: n.parent, key: n.key, index: n.index, name: n.particle.local });
+      if (n.up === undefined && n.vm?.xml && n.vm.xml === n.value) for (const f of facts.vmType(n.vm.xml)) out.push({ issue: f.issue, version: f.version, replacement: f.replacement, node: n.vm.xml, key: f.trail, name: f.name });
     },
-    attr(v) {
-      const j = judge(v.attr, target);
-      if (j) out.push({ ...j, node: v.obj, key: `@${v.attr.key}`, name: `@${v.attr.local}`, replacement: v.attr.replacement });
+    exit() {},
+    attr(a) {
+      const v = facts.attr(a.attr);
+      if (v) out.push({ ...v, node: a.obj, key: `@${a.attr.key}`, name: `@${a.attr.local}` });
     },
-    xml(el, trail) {
-      if (!/(^|\/)(CreateItem|ReconfigureItem)$/.test(trail)) return;
-      walkVmType(el, '', target, el, out);
-      // The sections of a VmType are typed with the section descriptions, so their particles' versions apply too.
-      for (const s of vmTypeSections(el).sections) {
-        const p = [...SECTION_BY_CLARK.entries()].find(([k]) => k.endsWith(`}${s.name}`))?.[1];
-        if (!p) continue;
-        const t = `${trail}/${s.name}`;
-        vis.element?.({ parent: el as unknown as Record<string, unknown>, key: s.key, particle: p, value: s.value, trail: t });
-        walkContent(s.value, p.content, t, vis);
-      }
-    },
-  };
-  walkDocument(doc, vis);
+    generic: null,
+  });
   byVersion.set(target, out);
   return out;
 }

@@ -69,7 +69,120 @@ describe('DocView', () => {
 describe('ruleCatalogue', () => {
   test('entries have the fields `vmparams rules` prints', () => {
     for (const r of ruleCatalogue()) {
-      expect(Object.keys(r).sort()).toEqual(['description', 'docs', 'id', 'messages', 'needsContext', 'severity']);
+      expect(Object.keys(r).sort()).toEqual(['description', 'docs', 'fixable', 'id', 'messages', 'needsContext', 'severity']);
     }
+  });
+});
+
+describe('the one walk', () => {
+  const code = compose({ vapp: [LAN], items: [sourced({ sections: [ncs([nic(), nic({ NetworkConnectionIndex: '1' })])] }), createItem({ name: 'blank' })] });
+  const doc = parse(code);
+  const docs = { description: 'd', reason: 'r', fix: 'f' };
+
+  test('listeners are called by node kind, in document order, with the VM, the parent element and :exit after the children', () => {
+    const seen: string[] = [];
+    const spy = defineRule({
+      id: 'test/spy',
+      severity: 'info',
+      docs,
+      messages: { m: 'x' },
+      check: () => ({
+        Document: () => seen.push('Document'),
+        VmItem: (n) => seen.push(`VmItem ${n.vm.label}`),
+        NetworkConnectionSection: (n) => seen.push(`NCS of ${n.vm?.kind} under ${n.up?.particle.local}`),
+        NetworkConnection: (n) => seen.push(`NIC ${n.index} in ${n.vm?.label}`),
+        'NetworkConnectionSection:exit': () => seen.push('NCS:exit'),
+        'Document:exit': () => seen.push('Document:exit'),
+      }),
+    });
+    expect(runRuleSet([spy], doc)).toEqual([]);
+    expect(seen).toEqual([
+      'Document',
+      'VmItem SourcedItem 1 ("vm1")',
+      'NCS of SourcedItem under InstantiationParams',
+      'NIC 0 in SourcedItem 1 ("vm1")',
+      'NIC 1 in SourcedItem 1 ("vm1")',
+      'NCS:exit',
+      // The typed sections of a CreateItem are walked as its children.
+      'VmItem CreateItem 1 ("blank")',
+      'NCS of CreateItem under CreateItem',
+      'NIC 0 in CreateItem 1 ("blank")',
+      'NCS:exit',
+      'Document:exit',
+    ]);
+  });
+
+  test('a rule crashing in a listener keeps its earlier problems, stops, and the others still run', () => {
+    let calls = 0;
+    const flaky = defineRule({
+      id: 'test/flaky',
+      severity: 'error',
+      docs,
+      messages: { m: 'NIC seen' },
+      check: (ctx) => ({
+        NetworkConnection: (n) => {
+          calls++;
+          if (calls === 2) throw new Error('second NIC');
+          ctx.report({ node: n.value, messageId: 'm' });
+        },
+      }),
+    });
+    const ok = defineRule({ id: 'test/ok', severity: 'info', docs, messages: { m: 'nic' }, check: (ctx) => ({ NetworkConnection: (n) => ctx.report({ node: n.value, messageId: 'm' }) }) });
+    const problems = runRuleSet([flaky, ok], doc);
+    expect(calls).toBe(2);
+    expect(problems.map((p) => [p.rule, p.messageId])).toEqual([
+      ['test/flaky', 'm'],
+      ['test/flaky', 'rule-crashed'],
+      ['test/ok', 'm'],
+      ['test/ok', 'm'],
+      ['test/ok', 'm'],
+    ]);
+    expect(problems[1].message).toContain('second NIC');
+  });
+
+  test('a listener key that names no node kind is a crash of that rule, not of the run', () => {
+    const bad = defineRule({ id: 'test/bad', severity: 'error', docs, messages: { m: 'x' }, check: () => ({ 'Network Connection': () => {} }) as never });
+    expect(runRuleSet([bad], doc).map((p) => p.messageId)).toEqual(['rule-crashed']);
+  });
+
+  test('reporting a fix needs fixable; problems carry the fix only where one is given', () => {
+    const fix = { title: 'Set it', edits: [{ start: 0, end: 0, text: '' }] };
+    const unfixable = defineRule({ id: 'test/nofix', severity: 'error', docs, messages: { m: 'x' }, check: (ctx) => ctx.report({ node: ctx.root, messageId: 'm', fix }) });
+    expect(runRuleSet([unfixable], doc).map((p) => p.messageId)).toEqual(['rule-crashed']);
+    const fixable = defineRule({ id: 'test/fix', severity: 'error', fixable: true, docs, messages: { m: 'x' }, check: (ctx) => {
+      ctx.report({ node: ctx.root, messageId: 'm', fix });
+      ctx.report({ node: ctx.root, messageId: 'm' });
+    } });
+    const [a, b] = runRuleSet([fixable], doc);
+    expect(a.fix).toEqual(fix);
+    expect('fix' in b).toBe(false);
+  });
+});
+
+describe('configured severities', () => {
+  const code = vmDoc([ncs([nic({ IpAddressAllocationMode: 'MANUAL' })])]);
+  const doc = parse(code);
+
+  test('off: the rule does not run at all', () => {
+    let ran = false;
+    const r = defineRule({ id: 'test/off', severity: 'error', docs: { description: 'd', reason: 'r', fix: 'f' }, messages: { m: 'x' }, check: () => {
+      ran = true;
+    } });
+    expect(runRuleSet([r], doc, { severities: { 'test/off': 'off' } })).toEqual([]);
+    expect(ran).toBe(false);
+    expect(runRules(doc, { severities: { 'nic/manual-needs-ip': 'off' } }).some((p) => p.rule === 'nic/manual-needs-ip')).toBe(false);
+  });
+
+  test('a level replaces the severity of all the rule\'s problems, per-report variants included', () => {
+    expect(runRules(doc, { severities: { 'nic/manual-needs-ip': 'info' } }).find((p) => p.rule === 'nic/manual-needs-ip')?.severity).toBe('info');
+    // reference/href reports a relative href as a warning variant of an error rule.
+    const rel = parse(compose({ vapp: [LAN], items: [sourced({ sections: [ncs([nic()])], after: ['<StorageProfile href="/api/vdcStorageProfile/1"/>'] })] }));
+    expect(runRules(rel).find((p) => p.rule === 'reference/href')?.severity).toBe('warning');
+    expect(runRules(rel, { severities: { 'reference/href': 'error' } }).find((p) => p.rule === 'reference/href')?.severity).toBe('error');
+  });
+
+  test('other rules keep their defaults; unknown ids are ignored', () => {
+    const base = runRules(doc);
+    expect(runRules(doc, { severities: { 'no/such-rule': 'off' } })).toEqual(base);
   });
 });

@@ -8,8 +8,15 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { ruleCatalogue, rules } from '../../src/validate/rules/index.js';
-import type { Rule } from '../../src/validate/rules/engine.js';
+import type { Rule, RuleContext } from '../../src/validate/rules/engine.js';
+import { DocView } from '../../src/validate/rules/view.js';
+import { ALL_PARTICLES } from '../../src/validate/rules/walk.js';
+import { LATEST_API_VERSION, versionFacts } from '../../src/validate/versions.js';
+import { loadContext } from '../../src/validate/context.js';
+import { parse } from '../../src/document.js';
 import { allCases } from './cases/index.js';
+import { compose, LAN, ncs, nic, sourced } from './docs.js';
+import { peerContext } from './peers.js';
 
 const RULES_DIR = resolve(import.meta.dirname, '../../src/validate/rules');
 
@@ -91,4 +98,22 @@ describe('rule catalogue', () => {
       expect(r.needsContext).toBe(all[r.id].needsContext);
     }
   });
+});
+
+describe('rule listeners', () => {
+  // A document and a context with everything the rules look at, so every check returns its listeners.
+  const doc = parse(compose({ vapp: [LAN], items: [sourced({ sections: [ncs([nic()])] })] }));
+  const context = loadContext(peerContext);
+  const kinds = new Set(ALL_PARTICLES.map((p) => p.local));
+  const special = new Set(['Document', 'Document:exit', '*', '*:exit', 'VmItem', 'VmItem:exit', '@*', '$xml']);
+
+  for (const [key, rule] of Object.entries(all)) {
+    test(`${key} listens only to node kinds that exist in the descriptions`, () => {
+      const ctx = Object.assign(new DocView(doc, { context }), { versions: versionFacts(LATEST_API_VERSION), report: () => {} }) as unknown as RuleContext<string>;
+      const listeners = rule.check(ctx) ?? {};
+      const unknown = Object.keys(listeners).filter((k) => !special.has(k) && !kinds.has(k.replace(/:exit$/, '')));
+      expect(unknown, 'listener keys that name no element of any description').toEqual([]);
+      expect(Object.keys(listeners).length, 'a rule that returns no listeners does nothing').toBeGreaterThan(0);
+    });
+  }
 });

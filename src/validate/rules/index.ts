@@ -148,6 +148,8 @@ export interface RuleInfo {
   severity: Severity;
   description: string;
   needsContext: boolean;
+  /** Some of its problems carry an automatic fix (Problem.fix). */
+  fixable: boolean;
   docs: Rule['docs'];
   messages: Record<string, string>;
 }
@@ -155,9 +157,9 @@ export interface RuleInfo {
 /** The rule catalogue, sorted by id. */
 export function ruleCatalogue(): RuleInfo[] {
   return Object.values(rules as Record<string, Rule<any>>)
-    .map((r) => ({ id: r.id, severity: r.severity, description: r.docs.description, needsContext: r.needsContext, docs: r.docs, messages: { ...r.messages } }))
+    .map((r) => ({ id: r.id, severity: r.severity, description: r.docs.description, needsContext: r.needsContext, fixable: r.fixable, docs: r.docs, messages: { ...r.messages } }))
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
-export { defineRule, formatMessage, runRuleSet } from './engine.js';
-export type { Rule, RuleContext, RuleDocs, ReportSpec, RunOptions, Data } from './engine.js';
+export { defineRule, forElements, formatMessage, runRuleSet } from './engine.js';
+export type { AttrNode, Data, ElementNode, GenericNode, Listeners, ReportSpec, Rule, RuleContext, RuleDocs, RunOptions, VmItemNode } from './engine.js';

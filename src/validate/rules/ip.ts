@@ -72,3 +72,12 @@ export function inSubnet(ip: Ip, gateway: Ip, prefix: number): boolean {
 export function inRange(ip: Ip, start: Ip, end: Ip): boolean {
   return ip.v === start.v && ip.v === end.v && ip.n >= start.n && ip.n <= end.n;
 }
+
+/**
+ * True for "Any", which the schema documents as a value of IpAddressType ("A valid IPv4 address or
+ * "Any"", network.xsd): no particular address. terraform-provider-vcd sends `any` on the placeholder
+ * NIC of a new VM (network "none", NONE), so the case is not significant.
+ */
+export function isAnyAddress(s: string): boolean {
+  return s.trim().toLowerCase() === 'any';
+}

@@ -16,11 +16,16 @@ export function ruleCatalogueMarkdown(): string {
     `\`vmparams validate\` runs ${rows.length} semantic rules after the schema check: ${plain} look at the document alone, ` +
       `${rows.length - plain} more run only with \`--context vdc.json\` (a snapshot of the target VDC, described by ` +
       '`schemas/vdc-context.schema.json`). `--api-version N.N` sets the API version the `version/*` rules check against ' +
-      '(default: the newest known). `--no-lint` turns the rules off; `vmparams rules` prints this list.',
+      '(default: the newest known). `--no-lint` turns the rules off; `vmparams rules` prints this list. ' +
+      'Rules marked in the Fix column attach an automatic fix to some of their problems, where the change is mechanical and certain: ' +
+      'the problem (`validate()` in the library) gets an optional `fix` field, ' +
+      '`{ "title": "Set IsConnected to false", "edits": [{ "start": 812, "end": 816, "text": "false" }] }`, with UTF-16 offsets ' +
+      'into the document text as read (start inclusive, end exclusive; apply the edits from the last to the first), ' +
+      'for editors to offer as a quick fix. Problems without a fix have no `fix` field.',
     '',
-    '| Rule | Severity | Context | Description |',
-    '|---|---|---|---|',
-    ...rows.map((r) => `| \`${r.id}\` | ${r.severity} | ${r.needsContext ? 'yes' : ''} | ${cell(r.description.replace(/ \(needs --context\)$/, ''))} |`),
+    '| Rule | Severity | Context | Fix | Description |',
+    '|---|---|---|---|---|',
+    ...rows.map((r) => `| \`${r.id}\` | ${r.severity} | ${r.needsContext ? 'yes' : ''} | ${r.fixable ? 'yes' : ''} | ${cell(r.description.replace(/ \(needs --context\)$/, ''))} |`),
     '',
     '### The context file',
     '',

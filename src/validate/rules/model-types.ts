@@ -1,7 +1,8 @@
 /** Model types of the parts rules look at, inferred from the descriptions (raw mode: every leaf a string). */
 import type { Infer } from '../../model/dsl.js';
 import type { InstantiationParams } from '../../model/instantiation-params.js';
-import type { ComputePolicy, HardwareCustomization, SourcedItem, VmGeneralParams } from '../../model/sourced-item.js';
+import type { ComputePolicy, HardwareCustomization, NetworkAssignment, SourcedItem, SourcedVmInstantiationParams, VmGeneralParams } from '../../model/sourced-item.js';
+import type { XElement } from '../../xml/tree.js';
 import type { InstantiateVmParams } from '../../model/ovf-params.js';
 import type { GuestCustomizationSection } from '../../model/sections/guest-customization.js';
 import type { LeaseSettingsSection } from '../../model/sections/lease-settings.js';
@@ -49,3 +50,22 @@ export interface SectionTypes {
 
 /** The element name of a modelled section. */
 export type SectionName = keyof SectionTypes;
+
+/**
+ * The model value of each element kind rules listen for (engine.ts Listeners), by local name. A
+ * listener for another element needs its name here first, so a misspelt kind fails to compile.
+ */
+export interface NodeTypes extends SectionTypes {
+  SourcedItem: SourcedItemT;
+  CreateItem: XElement;
+  ReconfigureItem: XElement;
+  InstantiateVmParams: InstantiateVmParamsT;
+  SourcedVmInstantiationParams: Infer<typeof SourcedVmInstantiationParams>;
+  InstantiationParams: InstantiationParamsT;
+  VmGeneralParams: VmGeneralParamsT;
+  ComputePolicy: ComputePolicyT;
+  HardwareCustomization: HardwareCustomizationT;
+  NetworkConfig: NetworkConfigT;
+  NetworkConnection: NetworkConnectionT;
+  NetworkAssignment: Infer<typeof NetworkAssignment>;
+}

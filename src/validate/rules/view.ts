@@ -5,13 +5,13 @@
  */
 import type { ParsedDocument } from '../../document.js';
 import { boolean, int, long } from '../../model/codecs.js';
-import { sectionParticles } from '../../model/instantiation-params.js';
-import type { Kind } from '../../model/roots.js';
-import { clark, NS } from '../../xml/names.js';
+import type { ComplexDesc } from '../../model/dsl.js';
+import { ROOTS, type Kind } from '../../model/roots.js';
+import { NS } from '../../xml/names.js';
 import { infoOf } from '../../xml/positions.js';
 import { isText, textOf, type XElement } from '../../xml/tree.js';
 import type { VdcContext } from '../context.js';
-import { SECTION_BY_CLARK, vmTypeSections, walkContent, walkDocument, type SectionRef, type UnknownSection, type Visitors } from './walk.js';
+import { vmTypeSections, type SectionRef, type UnknownSection, type WalkSource } from './walk.js';
 import { LATEST_API_VERSION } from '../versions.js';
 
 export type { SectionRef, UnknownSection };
@@ -71,8 +71,6 @@ export interface VAppView {
   section<K extends SectionName>(name: K): SectionTypes[K] | undefined;
 }
 
-const OVF_SECTIONS = new Set(sectionParticles.filter((p) => p.ns === NS.ovf).map((p) => p.local));
-
 function sectionsOf(params: InstantiationParamsT | undefined): { sections: SectionRef[]; unknown: UnknownSection[] } {
   const sections: SectionRef[] = [];
   const unknown: UnknownSection[] = [];
@@ -98,12 +96,14 @@ export function xtext(el: XElement | undefined, name: string): string | undefine
   return c ? textOf(c).trim() : undefined;
 }
 
-/** Everything a rule needs to look at, computed once per document. */
-export class DocView {
+/** Everything a rule needs to look at, computed once per document: the shared facts the rules are handed. */
+export class DocView implements WalkSource {
   readonly doc: ParsedDocument;
   readonly kind: Kind;
   /** The document as a plain object (for generic access). */
   readonly root: Obj;
+  /** The root element's description. */
+  readonly rootDesc: ComplexDesc;
   /** Target API version: the one given, else the newest known. */
   readonly apiVersion: string;
   /** True when the caller named the API version (`--api-version`). */
@@ -111,11 +111,16 @@ export class DocView {
   readonly context?: VdcContext;
   readonly vapp: VAppView;
   readonly vms: VmView[];
+  /** The vApp networks this document defines (root NetworkConfigSection). */
+  readonly vappNetworks: NetworkConfigT[];
+  private readonly byItem = new Map<unknown, VmView>();
+  private readonly vappNetworkSet: Set<object>;
 
   constructor(doc: ParsedDocument, opts: { apiVersion?: string; context?: VdcContext } = {}) {
     this.doc = doc;
     this.kind = doc.kind;
     this.root = doc as unknown as Obj;
+    this.rootDesc = ROOTS[doc.kind] as unknown as ComplexDesc;
     this.apiVersion = opts.apiVersion ?? LATEST_API_VERSION;
     this.apiVersionGiven = opts.apiVersion !== undefined;
     this.context = opts.context;
@@ -123,6 +128,19 @@ export class DocView {
     const vs = sectionsOf(vp);
     this.vapp = { params: vp, sections: vs.sections, unknownSections: vs.unknown, section: finder(vs.sections) };
     this.vms = this.collectVms();
+    for (const vm of this.vms) this.byItem.set(vm.node, vm);
+    this.vappNetworks = this.vapp.sections.flatMap((s) => (s.name === 'NetworkConfigSection' ? ((s.value as SectionTypes['NetworkConfigSection']).NetworkConfig ?? []) : []));
+    this.vappNetworkSet = new Set(this.vappNetworks);
+  }
+
+  /** True for a NetworkConfig of the root InstantiationParams (a vApp network), false for one misplaced in a VM. */
+  isVAppNetwork(nc: object): boolean {
+    return this.vappNetworkSet.has(nc);
+  }
+
+  /** The VM of a root-level item object (SourcedItem, CreateItem, ...), undefined for anything else. */
+  vmOf(item: unknown): VmView | undefined {
+    return this.byItem.get(item);
   }
 
   private collectVms(): VmView[] {
@@ -167,35 +185,6 @@ export class DocView {
   /** Every NIC (NetworkConnection) of every VM, with its section and 0-based position in it. */
   nics(): Array<{ vm: VmView; section: SectionTypes['NetworkConnectionSection']; nic: NetworkConnectionT; i: number }> {
     return this.vmSections('NetworkConnectionSection').flatMap(({ vm, section }) => (section.NetworkConnection ?? []).map((nic, i) => ({ vm, section, nic, i })));
-  }
-
-  /** Sections found anywhere (vApp level and every VM), for rules that do not care where. */
-  allSections<K extends SectionName>(name: K): Array<{ vm?: VmView; section: SectionTypes[K] }> {
-    const vapp = this.vapp.sections.filter((s) => s.name === name).map((s) => ({ section: s.value as SectionTypes[K] }));
-    return [...vapp, ...this.vmSections(name).map(({ vm, section }) => ({ vm, section }))];
-  }
-
-  /** The vApp networks this document defines (root NetworkConfigSection), by name. */
-  get vappNetworks(): NetworkConfigT[] {
-    return this.vapp.sections.flatMap((s) => (s.name === 'NetworkConfigSection' ? ((s.value as SectionTypes['NetworkConfigSection']).NetworkConfig ?? []) : []));
-  }
-
-  /**
-   * Walk the document with its descriptions, and also the typed sections of CreateItem/ReconfigureItem
-   * (whose VmType content the model keeps as generic XML).
-   */
-  walk(vis: Visitors): void {
-    walkDocument(this.doc, vis);
-    for (const vm of this.vms) {
-      if (!vm.xml) continue;
-      for (const s of vm.sections) {
-        const p = SECTION_BY_CLARK.get(clark(s.name.endsWith('Section') && OVF_SECTIONS.has(s.name) ? NS.ovf : NS.vcloud, s.name));
-        if (!p) continue;
-        const trail = `${vm.kind}/${s.name}`;
-        vis.element?.({ parent: vm.xml as unknown as Obj, key: s.key, particle: p, value: s.value, trail });
-        walkContent(s.value, p.content, trail, vis);
-      }
-    }
   }
 
   /** Whether the VM's guest OS is Windows: from vmw:osType / CIM id, or VmSpecSection OsType; undefined when unknown. */

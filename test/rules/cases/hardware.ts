@@ -1,5 +1,5 @@
 /** Cases for hardware/* rules. */
-import { compose, cpu, createItem, disk, LAN, memory, ncs, nic, ovf, TEMPLATE, TEMPLATE_VM, vhs, vmDoc, vmSpec } from '../docs.js';
+import { compose, cpu, createItem, disk, LAN, memory, ncs, nic, ovf, SIZING, TEMPLATE, TEMPLATE_VM, vhs, vmDoc, vmSpec } from '../docs.js';
 import type { RuleCases } from '../tester.js';
 
 const VM1 = 'SourcedItem 1 ("vm1")';
@@ -46,6 +46,11 @@ export default {
       { code: blank(vmSpec({ os: null })), errors: [{ messageId: 'missing', data: { vm: 'CreateItem 1 ("blank1")', field: 'OsType' } }] },
       { code: blank(vmSpec({ mem: '0' })), errors: [{ messageId: 'memory', data: { vm: 'CreateItem 1 ("blank1")', value: '0' } }] },
       { code: blank(vmSpec({ mem: null })), errors: [{ messageId: 'missing', data: { vm: 'CreateItem 1 ("blank1")', field: 'MemoryResourceMb/Configured' } }] },
+      {
+        name: 'terraform leaves memory to the sizing policy: a warning',
+        code: compose({ vapp: [LAN], items: [createItem({ spec: vmSpec({ mem: null, cpus: null, cores: null }), after: [`<ComputePolicy>\n<VmSizingPolicy href="${SIZING}"/>\n</ComputePolicy>`] })] }),
+        errors: [{ messageId: 'memoryFromPolicy', severity: 'warning', data: { vm: 'CreateItem 1 ("blank1")' }, at: '<CreateItem' }],
+      },
       { code: blank(vmSpec(), []), errors: [{ messageId: 'noNetwork', severity: 'warning', at: '<CreateItem' }] },
     ],
   },

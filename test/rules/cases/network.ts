@@ -1,6 +1,6 @@
 /** Cases for network/* rules. */
 import { compose, ipScope, netConfig, netSection, NETWORK } from '../docs.js';
-import type { RuleCases } from '../tester.js';
+import { fixed, type RuleCases } from '../tester.js';
 
 const net = (...configs: string[]) => compose({ vapp: [netSection(...configs)], attrs: 'name="t" deploy="false" powerOn="false"' });
 
@@ -9,7 +9,7 @@ export default {
     valid: [net(netConfig('a'), netConfig('b', { fence: 'natRouted' }), netConfig('c', { fence: 'isolated' }))],
     invalid: [
       { code: net(netConfig('a', { fence: 'bridge' })), errors: [{ messageId: 'unknown', data: { network: 'a', value: 'bridge' }, at: '<FenceMode>' }] },
-      { code: net(netConfig('a', { fence: 'NATROUTED' })), errors: [{ messageId: 'wrongCase', data: { network: 'a', value: 'NATROUTED', expected: 'natRouted' }, at: '<FenceMode>' }] },
+      fixed({ code: net(netConfig('a', { fence: 'NATROUTED' })), errors: [{ messageId: 'wrongCase', data: { network: 'a', value: 'NATROUTED', expected: 'natRouted' }, at: '<FenceMode>' }] }, '>NATROUTED<', '>natRouted<'),
     ],
   },
   'network/parent-network': {

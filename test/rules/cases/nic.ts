@@ -1,6 +1,6 @@
 /** Cases for the nic/* rules. */
 import { compose, instantiate, rasd, vhs, LAN, ncs, netConfig, netSection, nic, ovf, recompose, sourced, vmDoc } from '../docs.js';
-import type { RuleCases } from '../tester.js';
+import { fixed, type RuleCases } from '../tester.js';
 
 const vm = (...nics: string[]) => vmDoc([ncs(nics)]);
 const rasdNic = (mode: string, ip: string) =>
@@ -11,7 +11,7 @@ export default {
     valid: [vm(nic()), vm(nic({ IpAddressAllocationMode: 'DHCP' })), vm(nic({ IpAddressAllocationMode: 'MANUAL', IpAddress: '10.0.0.5' }))],
     invalid: [
       { code: vm(nic({ IpAddressAllocationMode: null })), errors: [{ messageId: 'missing', data: { nic: '0', vm: 'SourcedItem 1 ("vm1")' }, at: '<NetworkConnection ' }] },
-      { code: vm(nic({ IpAddressAllocationMode: 'pool' })), errors: [{ messageId: 'wrongCase', data: { nic: '0', vm: 'SourcedItem 1 ("vm1")', value: 'pool', expected: 'POOL' }, at: '<IpAddressAllocationMode>' }] },
+      fixed({ code: vm(nic({ IpAddressAllocationMode: 'pool' })), errors: [{ messageId: 'wrongCase', data: { nic: '0', vm: 'SourcedItem 1 ("vm1")', value: 'pool', expected: 'POOL' }, at: '<IpAddressAllocationMode>' }] }, '>pool<', '>POOL<'),
       { code: vm(nic({ IpAddressAllocationMode: 'STATIC', IpAddress: '10.0.0.5' })), errors: [{ messageId: 'unknown', data: { nic: '0', vm: 'SourcedItem 1 ("vm1")', value: 'STATIC' }, at: '<IpAddressAllocationMode>' }] },
       { code: vm(nic({ SecondaryIpAddressAllocationMode: 'AUTO' })), errors: [{ messageId: 'unknownSecondary', at: '<SecondaryIpAddressAllocationMode>' }] },
       { name: 'rasd NIC item', code: vmDoc([vhs([rasdNic('static', '10.0.0.5')]), ncs([nic()])]), errors: [{ messageId: 'rasdMode', data: { vm: 'SourcedItem 1 ("vm1")', instance: '1', value: 'static' }, at: '<rasd:Connection' }] },
@@ -23,10 +23,15 @@ export default {
       { code: vm(nic({ IpAddressAllocationMode: 'MANUAL' })), errors: [{ messageId: 'missingIp', data: { nic: '0', vm: 'SourcedItem 1 ("vm1")' }, at: '<IpAddressAllocationMode>MANUAL' }] },
       { code: vm(nic({ IpAddressAllocationMode: 'MANUAL', IpAddress: '' })), errors: [{ messageId: 'missingIp', at: '<IpAddressAllocationMode>' }] },
       { code: vm(nic({ IpAddress: '10.0.0.5', IpAddressAllocationMode: 'MANUAL', SecondaryIpAddressAllocationMode: 'MANUAL' })), errors: [{ messageId: 'missingSecondaryIp', at: '<SecondaryIpAddressAllocationMode>' }] },
+      { name: '"Any" names no address', code: vm(nic({ IpAddress: 'Any', IpAddressAllocationMode: 'MANUAL' })), errors: [{ messageId: 'anyIp', data: { nic: '0', vm: 'SourcedItem 1 ("vm1")', ip: 'Any' }, at: '<IpAddress>' }] },
     ],
   },
   'nic/ip-ignored': {
-    valid: [vm(nic({ IpAddressAllocationMode: 'MANUAL', IpAddress: '10.0.0.5' })), vm(nic({ IpAddressAllocationMode: 'DHCP' }))],
+    valid: [
+      vm(nic({ IpAddressAllocationMode: 'MANUAL', IpAddress: '10.0.0.5' })),
+      vm(nic({ IpAddressAllocationMode: 'DHCP' })),
+      { name: 'terraform placeholder NIC: IpAddress "any" with NONE', code: vm(nic({ network: 'none', IpAddress: 'any', IsConnected: 'false', IpAddressAllocationMode: 'NONE' })) },
+    ],
     invalid: [
       { code: vm(nic({ IpAddressAllocationMode: 'POOL', IpAddress: '10.0.0.5' })), errors: [{ messageId: 'ignored', data: { nic: '0', vm: 'SourcedItem 1 ("vm1")', ip: '10.0.0.5', mode: 'POOL' }, at: '<IpAddress>' }] },
       { code: vm(nic({ IpAddressAllocationMode: 'DHCP', IpAddress: '10.0.0.6' })), errors: [{ messageId: 'ignored', data: { nic: '0', vm: 'SourcedItem 1 ("vm1")', ip: '10.0.0.6', mode: 'DHCP' } }] },
@@ -37,6 +42,8 @@ export default {
       vm(nic({ IpAddressAllocationMode: 'MANUAL', IpAddress: '10.0.0.5', IpType: 'IPV4' })),
       vm(nic({ IpAddressAllocationMode: 'MANUAL', IpAddress: 'fd00::5', IpType: 'IPV6' })),
       vm(nic({ IpAddressAllocationMode: 'MANUAL', IpAddress: '10.0.0.5', SecondaryIpAddress: 'fd00::5', SecondaryIpType: 'IPV6', SecondaryIpAddressAllocationMode: 'MANUAL' })),
+      { name: '"Any", which network.xsd IpAddressType documents (terraform writes "any")', code: vm(nic({ network: 'none', IpAddress: 'any', IsConnected: 'false', IpAddressAllocationMode: 'NONE' })) },
+      vm(nic({ IpAddress: 'Any', IpAddressAllocationMode: 'DHCP' })),
     ],
     invalid: [
       { code: vm(nic({ IpAddressAllocationMode: 'MANUAL', IpAddress: '10.0.0.300' })), errors: [{ messageId: 'notIp', data: { nic: '0', vm: 'SourcedItem 1 ("vm1")', field: 'IpAddress', value: '10.0.0.300' }, at: '<IpAddress>' }] },
@@ -60,7 +67,8 @@ export default {
     valid: [vm(nic({ network: 'none', IsConnected: 'false', IpAddressAllocationMode: 'NONE' }))],
     invalid: [
       { code: vm(nic({ IsConnected: 'false', IpAddressAllocationMode: 'NONE' })), errors: [{ messageId: 'network', data: { nic: '0', vm: 'SourcedItem 1 ("vm1")', network: 'lan' }, at: '<NetworkConnection ' }] },
-      { code: vm(nic({ network: 'none', IsConnected: 'true', IpAddressAllocationMode: 'NONE' })), errors: [{ messageId: 'connected', at: '<IsConnected>' }] },
+      fixed({ code: vm(nic({ network: 'none', IsConnected: 'true', IpAddressAllocationMode: 'NONE' })), errors: [{ messageId: 'connected', at: '<IsConnected>' }] }, '<IsConnected>true<', '<IsConnected>false<'),
+      { name: 'no fix when the value is not plain text', code: vm(nic({ network: 'none', IsConnected: '<!-- on purpose -->true', IpAddressAllocationMode: 'NONE' })), errors: [{ messageId: 'connected', at: '<IsConnected>' }] },
     ],
   },
   'nic/network-declared': {

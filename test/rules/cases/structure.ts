@@ -1,6 +1,6 @@
 /** Cases for structure/*, reference/*, version/*, deprecated/* and policy/* rules. */
 import { compose, createItem, instantiate, ipScope, LAN, lease, ncs, netConfig, netSection, nic, product, sourced, startup, STORAGE_GOLD, SIZING, TEMPLATE_VM, VAPP, vmDoc } from '../docs.js';
-import type { RuleCases } from '../tester.js';
+import { fixed, type RuleCases } from '../tester.js';
 
 const VM1 = 'SourcedItem 1 ("vm1")';
 const eula = '<ovf:EulaSection>\n<ovf:Info>license</ovf:Info>\n<ovf:License>terms</ovf:License>\n</ovf:EulaSection>';
@@ -35,8 +35,18 @@ export default {
   'structure/unqualified-ovf-attribute': {
     valid: [compose({ vapp: [LAN, startup('ovf:id="vm1" ovf:order="0" ovf:startAction="none"')] })],
     invalid: [
-      { code: compose({ vapp: [LAN, startup('ovf:id="vm1" ovf:order="0" startAction="none"')] }), errors: [{ messageId: 'unqualified', data: { name: 'startAction', element: 'Item', value: 'none' }, at: '<ovf:Item' }] },
-      { code: compose({ vapp: [LAN, product(['ovf:key="a" ovf:type="string" userConfigurable="true"'])] }), errors: [{ messageId: 'unqualified', data: { name: 'userConfigurable', element: 'Property', value: 'true' }, at: '<ovf:Property' }] },
+      fixed({ code: compose({ vapp: [LAN, startup('ovf:id="vm1" ovf:order="0" startAction="none"')] }), errors: [{ messageId: 'unqualified', data: { name: 'startAction', element: 'Item', value: 'none' }, at: '<ovf:Item' }] }, ' startAction="none"', ' ovf:startAction="none"'),
+      fixed({ code: compose({ vapp: [LAN, product(['ovf:key="a" ovf:type="string" userConfigurable="true"'])] }), errors: [{ messageId: 'unqualified', data: { name: 'userConfigurable', element: 'Property', value: 'true' }, at: '<ovf:Property' }] }, ' userConfigurable="true"', ' ovf:userConfigurable="true"'),
+      fixed(
+        { name: 'ovf:Info msgid="": the default, so info only', code: vmDoc([ncs([nic()]).replace('<ovf:Info>', '<ovf:Info msgid="">')]), errors: [{ messageId: 'defaultValue', severity: 'info', data: { name: 'msgid', element: 'Info', value: '' }, at: '<ovf:Info msgid' }] },
+        '<ovf:Info msgid="">',
+        '<ovf:Info ovf:msgid="">',
+      ),
+      fixed(
+        { name: 'an OVF prefix other than ovf: is used when it is the one in scope', code: vmDoc([ncs([nic()]).replace('<ovf:Info>nics</ovf:Info>', '<o:Info xmlns:o="http://schemas.dmtf.org/ovf/envelope/1" xmlns:ovf="urn:other" msgid="m1">nics</o:Info>')]), errors: [{ messageId: 'unqualified', data: { name: 'msgid', element: 'Info', value: 'm1' } }] },
+        'msgid="m1"',
+        'o:msgid="m1"',
+      ),
     ],
   },
   'reference/href': {
@@ -77,8 +87,15 @@ export default {
     invalid: [{ code: instantiate({ items: [svip, sourced()] }), errors: [{ messageId: 'ignored', data: { index: 1 }, at: '<SourcedVmInstantiationParams>' }] }],
   },
   'deprecated/source-name-rename': {
-    valid: [compose({ items: [sourced({ sourceName: 'tpl-vm' })] }), compose({ items: [sourced({ name: null, href: VAPP, sourceName: 'whole-vapp' })] })],
-    invalid: [{ code: compose({ items: [sourced({ name: null, sourceName: 'web01' })] }), errors: [{ messageId: 'rename', data: { vm: 'SourcedItem 1', name: 'web01' }, at: '<Source ' }] }],
+    valid: [
+      compose({ items: [sourced({ sourceName: 'tpl-vm' })] }),
+      compose({ items: [sourced({ name: null, href: VAPP, sourceName: 'whole-vapp' })] }),
+      { name: 'pyvcloud copies the source reference: the name is the source VM\'s own', code: compose({ items: [sourced({ name: null, sourceName: 'ubuntu-22' })] }), context: { templates: [{ href: 'https://vcd.example.com/api/vAppTemplate/vappTemplate-0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0', vms: [{ href: TEMPLATE_VM, name: 'ubuntu-22' }] }] } },
+    ],
+    invalid: [
+      { code: compose({ items: [sourced({ name: null, sourceName: 'web01' })] }), errors: [{ messageId: 'rename', severity: 'info', data: { vm: 'SourcedItem 1', name: 'web01' }, at: '<Source ' }] },
+      { name: 'the context names the source VM differently: a real rename', code: compose({ items: [sourced({ name: null, sourceName: 'web01' })] }), context: { templates: [{ href: 'https://vcd.example.com/api/vAppTemplate/vappTemplate-0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0', vms: [{ href: TEMPLATE_VM, name: 'ubuntu-22' }] }] }, errors: [{ messageId: 'rename', data: { vm: 'SourcedItem 1', name: 'web01' } }] },
+    ],
   },
   'policy/compute-policy-conflict': {
     valid: [compose({ items: [sourced({ after: [computePolicy] })] }), compose({ items: [sourced({ after: [vdcPolicy] })] })],

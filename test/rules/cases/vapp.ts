@@ -1,6 +1,6 @@
 /** Cases for vapp/*, readonly/*, lease/*, name/* rules. */
 import { clone, compose, createItem, instantiate, LAN, lease, ncs, nic, recompose, sourced, vmDoc } from '../docs.js';
-import type { RuleCases } from '../tester.js';
+import { fixed, type RuleCases } from '../tester.js';
 
 const long = (n: number) => 'x'.repeat(n);
 
@@ -8,8 +8,13 @@ export default {
   'vapp/deploy-power-defaults': {
     valid: [vmDoc([ncs([nic()])]), recompose({ attrs: 'name="t"' })],
     invalid: [
-      { code: instantiate({ attrs: 'name="t"' }), errors: [{ messageId: 'omitted', data: { attrs: 'deploy and powerOn', kind: 'InstantiateVAppTemplateParams', effect: 'deploy and power on the vApp' }, at: '<InstantiateVAppTemplateParams' }] },
-      { code: clone({ attrs: 'name="t" deploy="false"' }), errors: [{ messageId: 'omitted', data: { attrs: 'powerOn', kind: 'CloneVAppParams', effect: 'power on the vApp' } }] },
+      fixed({ code: instantiate({ attrs: 'name="t"' }), errors: [{ messageId: 'omitted', data: { attrs: 'deploy and powerOn', kind: 'InstantiateVAppTemplateParams', effect: 'deploy and power on the vApp' }, at: '<InstantiateVAppTemplateParams' }] }, ' name="t">', ' name="t" deploy="true" powerOn="true">'),
+      fixed({ code: clone({ attrs: 'name="t" deploy="false"' }), errors: [{ messageId: 'omitted', data: { attrs: 'powerOn', kind: 'CloneVAppParams', effect: 'power on the vApp' } }] }, ' deploy="false">', ' deploy="false" powerOn="true">'),
+      fixed(
+        { name: 'fog writes the attributes only when the caller sets them', code: '<ComposeVAppParams xmlns="http://www.vmware.com/vcloud/v1.5" xmlns:ovf="http://schemas.dmtf.org/ovf/envelope/1" name="fog-app">\n<Description>d</Description>\n<AllEULAsAccepted>true</AllEULAsAccepted>\n</ComposeVAppParams>', errors: [{ messageId: 'omitted', line: 1, column: 1 }] },
+        ' name="fog-app">',
+        ' name="fog-app" deploy="true" powerOn="true">',
+      ),
     ],
   },
   'vapp/power-on-without-deploy': {
@@ -36,9 +41,10 @@ export default {
   'readonly/ignored-value': {
     valid: [vmDoc([ncs([nic()])])],
     invalid: [
-      { code: vmDoc([ncs([nic({ MACAddress: '00:50:56:01:02:03' })])]), errors: [{ messageId: 'element', data: { name: 'MACAddress' }, at: '<MACAddress>' }] },
-      { code: compose({ vapp: [lease({ deploy: '0', deployExpiration: '2030-01-01T00:00:00Z' })], attrs: 'name="t" deploy="false" powerOn="false"' }), errors: [{ messageId: 'element', data: { name: 'DeploymentLeaseExpiration' }, at: '<DeploymentLeaseExpiration>' }] },
-      { code: vmDoc([ncs([nic()]).replace('<NetworkConnectionSection>', '<NetworkConnectionSection href="https://vcd.example.com/api/vApp/vm-1/networkConnectionSection/">')]), errors: [{ messageId: 'attribute', data: { name: 'href', element: 'NetworkConnectionSection' }, at: '<NetworkConnectionSection' }] },
+      { code: vmDoc([ncs([nic({ MACAddress: '00:50:56:01:02:03' })])]), errors: [{ messageId: 'element', data: { name: 'MACAddress' }, at: '<MACAddress>', severity: 'warning' }] },
+      { name: 'needsCustomization copied from a response (go-vcloud-director writes it on NICs): info', code: vmDoc([ncs([nic({ attrs: 'needsCustomization="true"' })])]), errors: [{ messageId: 'attribute', data: { name: 'needsCustomization', element: 'NetworkConnection' }, at: '<NetworkConnection ', severity: 'info' }] },
+      { code: compose({ vapp: [lease({ deploy: '0', deployExpiration: '2030-01-01T00:00:00Z' })], attrs: 'name="t" deploy="false" powerOn="false"' }), errors: [{ messageId: 'element', data: { name: 'DeploymentLeaseExpiration' }, at: '<DeploymentLeaseExpiration>', severity: 'warning' }] },
+      { name: 'section href copied from a response (fog, vcloud-rest): info', code: vmDoc([ncs([nic()]).replace('<NetworkConnectionSection>', '<NetworkConnectionSection href="https://vcd.example.com/api/vApp/vm-1/networkConnectionSection/">')]), errors: [{ messageId: 'attribute', data: { name: 'href', element: 'NetworkConnectionSection' }, at: '<NetworkConnectionSection', severity: 'info' }] },
     ],
   },
   'lease/seconds': {

@@ -14,9 +14,12 @@ export default defineRule({
     ignored: 'SourcedVmInstantiationParams {{index}} is ignored because the request has SourcedItem elements; move its settings into the SourcedItem',
   },
   check(ctx) {
+    // The VM list is a shared fact: SourcedVmInstantiationParams matters only beside a SourcedItem.
     if (!ctx.vms.some((v) => v.kind === 'SourcedItem')) return;
-    for (const vm of ctx.vms) {
-      if (vm.kind === 'SourcedVmInstantiationParams') ctx.report({ node: vm.node, messageId: 'ignored', data: { index: vm.index } });
-    }
+    return {
+      VmItem({ vm }) {
+        if (vm.kind === 'SourcedVmInstantiationParams') ctx.report({ node: vm.node, messageId: 'ignored', data: { index: vm.index } });
+      },
+    };
   },
 });

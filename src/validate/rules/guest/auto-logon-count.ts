@@ -16,14 +16,17 @@ export default defineRule({
     notZero: '{{vm}}: AdminAutoLogonCount is {{count}} but auto logon is off; write 0',
   },
   check(ctx) {
-    for (const { vm, section: gc } of ctx.vmSections('GuestCustomizationSection')) {
-      const enabled = bool(gc.AdminAutoLogonEnabled) === true;
-      const raw = text(gc.AdminAutoLogonCount);
-      const count = num(gc.AdminAutoLogonCount);
-      if (enabled) {
-        if (raw === undefined) ctx.report({ node: gc, key: 'AdminAutoLogonEnabled', messageId: 'missing', data: { vm: vm.label } });
-        else if (count === undefined || count < 1 || count > 100) ctx.report({ node: gc, key: 'AdminAutoLogonCount', messageId: 'range', data: { vm: vm.label, count: raw.trim() } });
-      } else if (count !== undefined && count !== 0) ctx.report({ node: gc, key: 'AdminAutoLogonCount', messageId: 'notZero', data: { vm: vm.label, count } });
-    }
+    return {
+      GuestCustomizationSection({ vm, value: gc }) {
+        if (!vm) return;
+        const enabled = bool(gc.AdminAutoLogonEnabled) === true;
+        const raw = text(gc.AdminAutoLogonCount);
+        const count = num(gc.AdminAutoLogonCount);
+        if (enabled) {
+          if (raw === undefined) ctx.report({ node: gc, key: 'AdminAutoLogonEnabled', messageId: 'missing', data: { vm: vm.label } });
+          else if (count === undefined || count < 1 || count > 100) ctx.report({ node: gc, key: 'AdminAutoLogonCount', messageId: 'range', data: { vm: vm.label, count: raw.trim() } });
+        } else if (count !== undefined && count !== 0) ctx.report({ node: gc, key: 'AdminAutoLogonCount', messageId: 'notZero', data: { vm: vm.label, count } });
+      },
+    };
   },
 });

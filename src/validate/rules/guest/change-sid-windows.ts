@@ -14,8 +14,11 @@ export default defineRule({
     notWindows: '{{vm}}: ChangeSid is true but the guest OS is not Windows; it has no effect',
   },
   check(ctx) {
-    for (const { vm, section: gc } of ctx.vmSections('GuestCustomizationSection')) {
-      if (bool(gc.ChangeSid) === true && ctx.isWindows(vm) === false) ctx.report({ node: gc, key: 'ChangeSid', messageId: 'notWindows', data: { vm: vm.label } });
-    }
+    return {
+      GuestCustomizationSection({ vm, value: gc }) {
+        if (!vm) return;
+        if (bool(gc.ChangeSid) === true && ctx.isWindows(vm) === false) ctx.report({ node: gc, key: 'ChangeSid', messageId: 'notWindows', data: { vm: vm.label } });
+      },
+    };
   },
 });

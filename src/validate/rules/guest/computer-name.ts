@@ -19,17 +19,7 @@ export default defineRule({
     length: '{{vm}}: ComputerName "{{name}}" has {{length}} characters; at most 63 are allowed',
   },
   check(ctx) {
-    const names: Array<{ vm: VmView; node: object; value: string }> = [];
-    for (const { vm, section: gc } of ctx.vmSections('GuestCustomizationSection')) {
-      const v = text(gc.ComputerName);
-      if (v !== undefined) names.push({ vm, node: gc, value: v });
-    }
-    for (const vm of ctx.vms) {
-      if (vm.kind !== 'InstantiateVmParams') continue;
-      const v = text((vm.node as Record<string, unknown>).ComputerName);
-      if (v !== undefined) names.push({ vm, node: vm.node, value: v });
-    }
-    for (const { vm, node, value } of names) {
+    const judge = (vm: VmView, node: object, value: string) => {
       const name = value.trim();
       const data = { vm: vm.label, name, length: name.length };
       const at = { node, key: 'ComputerName' };
@@ -42,6 +32,16 @@ export default defineRule({
         if (win === true) ctx.report({ ...at, messageId: 'windowsLength', data });
         else if (win === undefined) ctx.report({ ...at, messageId: 'maybeWindowsLength', severity: 'warning', data });
       }
-    }
+    };
+    return {
+      GuestCustomizationSection({ vm, value: gc }) {
+        const v = text(gc.ComputerName);
+        if (vm && v !== undefined) judge(vm, gc, v);
+      },
+      InstantiateVmParams({ vm, value: ivp }) {
+        const v = text(ivp.ComputerName);
+        if (vm && v !== undefined) judge(vm, ivp, v);
+      },
+    };
   },
 });

@@ -18,15 +18,18 @@ export default defineRule({
     noCustomization: '{{vm}}: VmGeneralParams/NeedsCustomization is false but the GuestCustomizationSection sets {{fields}}; they will not be applied on first boot',
   },
   check(ctx) {
-    for (const { vm, section: gc } of ctx.vmSections('GuestCustomizationSection')) {
-      const set = VALUES.filter((f) => (f === 'JoinDomainEnabled' || f === 'AdminPasswordEnabled' || f === 'AdminAutoLogonEnabled' || f === 'ChangeSid' ? bool(gc[f]) === true : !!text(gc[f])?.trim()));
-      if (!set.length) continue;
-      const data = { vm: vm.label, fields: set.join(', '), verb: set.length > 1 ? 'are' : 'is' };
-      if (bool(gc.Enabled) === false) ctx.report({ node: gc, key: 'Enabled', messageId: 'disabled', data });
-      else if (vm.kind === 'SourcedItem') {
-        const gp = (vm.node as SourcedItemT).VmGeneralParams;
-        if (bool(gp?.NeedsCustomization) === false) ctx.report({ node: gp, key: 'NeedsCustomization', messageId: 'noCustomization', data });
-      }
-    }
+    return {
+      GuestCustomizationSection({ vm, value: gc }) {
+        if (!vm) return;
+        const set = VALUES.filter((f) => (f === 'JoinDomainEnabled' || f === 'AdminPasswordEnabled' || f === 'AdminAutoLogonEnabled' || f === 'ChangeSid' ? bool(gc[f]) === true : !!text(gc[f])?.trim()));
+        if (!set.length) return;
+        const data = { vm: vm.label, fields: set.join(', '), verb: set.length > 1 ? 'are' : 'is' };
+        if (bool(gc.Enabled) === false) ctx.report({ node: gc, key: 'Enabled', messageId: 'disabled', data });
+        else if (vm.kind === 'SourcedItem') {
+          const gp = (vm.node as SourcedItemT).VmGeneralParams;
+          if (bool(gp?.NeedsCustomization) === false) ctx.report({ node: gp, key: 'NeedsCustomization', messageId: 'noCustomization', data });
+        }
+      },
+    };
   },
 });

@@ -17,15 +17,18 @@ export default defineRule({
     ignored: '{{vm}}: {{fields}} {{verb}} set but JoinDomainEnabled is not true, so {{pronoun}} ignored',
   },
   check(ctx) {
-    for (const { vm, section: gc } of ctx.vmSections('GuestCustomizationSection')) {
-      const join = bool(gc.JoinDomainEnabled) === true;
-      if (join && bool(gc.UseOrgSettings) !== true) {
-        const missing = FIELDS.filter((f) => !text(gc[f])?.trim());
-        if (missing.length) ctx.report({ node: gc, key: 'JoinDomainEnabled', messageId: 'missing', data: { vm: vm.label, fields: missing.join(', '), verb: missing.length > 1 ? 'are' : 'is' } });
-      } else if (!join) {
-        const set = [...FIELDS, 'MachineObjectOU' as const].filter((f) => text(gc[f])?.trim());
-        if (set.length) ctx.report({ node: gc, key: set[0], severity: 'warning', messageId: 'ignored', data: { vm: vm.label, fields: set.join(', '), verb: set.length > 1 ? 'are' : 'is', pronoun: set.length > 1 ? 'they are' : 'it is' } });
-      }
-    }
+    return {
+      GuestCustomizationSection({ vm, value: gc }) {
+        if (!vm) return;
+        const join = bool(gc.JoinDomainEnabled) === true;
+        if (join && bool(gc.UseOrgSettings) !== true) {
+          const missing = FIELDS.filter((f) => !text(gc[f])?.trim());
+          if (missing.length) ctx.report({ node: gc, key: 'JoinDomainEnabled', messageId: 'missing', data: { vm: vm.label, fields: missing.join(', '), verb: missing.length > 1 ? 'are' : 'is' } });
+        } else if (!join) {
+          const set = [...FIELDS, 'MachineObjectOU' as const].filter((f) => text(gc[f])?.trim());
+          if (set.length) ctx.report({ node: gc, key: set[0], severity: 'warning', messageId: 'ignored', data: { vm: vm.label, fields: set.join(', '), verb: set.length > 1 ? 'are' : 'is', pronoun: set.length > 1 ? 'they are' : 'it is' } });
+        }
+      },
+    };
   },
 });

@@ -15,12 +15,15 @@ export default defineRule({
     auto: '{{vm}}: AdminPassword is set but AdminPasswordAuto is {{auto}}; set AdminPasswordAuto to false to use the given password',
   },
   check(ctx) {
-    for (const { vm, section: gc } of ctx.vmSections('GuestCustomizationSection')) {
-      if (!text(gc.AdminPassword)) continue;
-      const enabled = bool(gc.AdminPasswordEnabled);
-      const auto = bool(gc.AdminPasswordAuto);
-      if (enabled !== true) ctx.report({ node: gc, key: 'AdminPassword', messageId: 'notEnabled', data: { vm: vm.label, enabled: enabled === undefined ? 'not set' : String(enabled) } });
-      if (auto !== false) ctx.report({ node: gc, key: 'AdminPassword', messageId: 'auto', data: { vm: vm.label, auto: auto === undefined ? 'not set' : String(auto) } });
-    }
+    return {
+      GuestCustomizationSection({ vm, value: gc }) {
+        if (!vm) return;
+        if (!text(gc.AdminPassword)) return;
+        const enabled = bool(gc.AdminPasswordEnabled);
+        const auto = bool(gc.AdminPasswordAuto);
+        if (enabled !== true) ctx.report({ node: gc, key: 'AdminPassword', messageId: 'notEnabled', data: { vm: vm.label, enabled: enabled === undefined ? 'not set' : String(enabled) } });
+        if (auto !== false) ctx.report({ node: gc, key: 'AdminPassword', messageId: 'auto', data: { vm: vm.label, auto: auto === undefined ? 'not set' : String(auto) } });
+      },
+    };
   },
 });

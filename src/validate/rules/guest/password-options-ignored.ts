@@ -14,11 +14,14 @@ export default defineRule({
     ignored: '{{vm}}: {{field}} is true but AdminPasswordEnabled is not, so it is ignored',
   },
   check(ctx) {
-    for (const { vm, section: gc } of ctx.vmSections('GuestCustomizationSection')) {
-      if (bool(gc.AdminPasswordEnabled) === true) continue;
-      for (const field of ['AdminPasswordAuto', 'ResetPasswordRequired'] as const) {
-        if (bool(gc[field]) === true) ctx.report({ node: gc, key: field, messageId: 'ignored', data: { vm: vm.label, field } });
-      }
-    }
+    return {
+      GuestCustomizationSection({ vm, value: gc }) {
+        if (!vm) return;
+        if (bool(gc.AdminPasswordEnabled) === true) return;
+        for (const field of ['AdminPasswordAuto', 'ResetPasswordRequired'] as const) {
+          if (bool(gc[field]) === true) ctx.report({ node: gc, key: field, messageId: 'ignored', data: { vm: vm.label, field } });
+        }
+      },
+    };
   },
 });

@@ -14,8 +14,11 @@ export default defineRule({
     missing: '{{vm}}: AdminPasswordAuto is false but there is no AdminPassword; add one or set AdminPasswordAuto to true',
   },
   check(ctx) {
-    for (const { vm, section: gc } of ctx.vmSections('GuestCustomizationSection')) {
-      if (bool(gc.AdminPasswordEnabled) === true && bool(gc.AdminPasswordAuto) === false && !text(gc.AdminPassword)) ctx.report({ node: gc, key: 'AdminPasswordAuto', messageId: 'missing', data: { vm: vm.label } });
-    }
+    return {
+      GuestCustomizationSection({ vm, value: gc }) {
+        if (!vm) return;
+        if (bool(gc.AdminPasswordEnabled) === true && bool(gc.AdminPasswordAuto) === false && !text(gc.AdminPassword)) ctx.report({ node: gc, key: 'AdminPasswordAuto', messageId: 'missing', data: { vm: vm.label } });
+      },
+    };
   },
 });

@@ -14,11 +14,14 @@ export default defineRule({
     bareNewlines: '{{vm}}: CustomizationScript has {{count}} line break(s) without &#13;; write them as &#13; so they survive XML parsing',
   },
   check(ctx) {
-    for (const { vm, section: gc } of ctx.vmSections('GuestCustomizationSection')) {
-      const script = text(gc.CustomizationScript);
-      if (!script) continue;
-      const bare = script.match(/(?<!\r)\n/g)?.length ?? 0;
-      if (bare > 0 && !script.includes('\r')) ctx.report({ node: gc, key: 'CustomizationScript', messageId: 'bareNewlines', data: { vm: vm.label, count: bare } });
-    }
+    return {
+      GuestCustomizationSection({ vm, value: gc }) {
+        if (!vm) return;
+        const script = text(gc.CustomizationScript);
+        if (!script) return;
+        const bare = script.match(/(?<!\r)\n/g)?.length ?? 0;
+        if (bare > 0 && !script.includes('\r')) ctx.report({ node: gc, key: 'CustomizationScript', messageId: 'bareNewlines', data: { vm: vm.label, count: bare } });
+      },
+    };
   },
 });

@@ -1,7 +1,7 @@
 /** R31: the CPU count is a multiple of the cores per socket, both at least 1. */
 import { defineRule } from '../engine.js';
 import { xtext } from '../view.js';
-import { hardwareCustomizations, num, rasdItems, resourceType, vmSpec } from './_items.js';
+import { hardwareVm, num, resourceType, vmSpec } from './_items.js';
 
 export default defineRule({
   id: 'hardware/cores-per-socket',
@@ -21,20 +21,24 @@ export default defineRule({
       if (cores !== undefined && cores < 1) return report('belowOne', { vm, field: names[1], value: cores }, 'cores');
       if (cpus !== undefined && cores !== undefined && cpus % cores !== 0) report('notMultiple', { vm, cpus, cores }, 'cores');
     };
-    for (const { vm, items } of rasdItems(ctx)) {
-      for (const item of items) {
-        if (resourceType(item) !== 3) continue;
-        judge(vm.label, num(item.VirtualQuantity), num(item.CoresPerSocket), (messageId, data, which) => ctx.report({ node: item, key: which === 'cpus' ? 'VirtualQuantity' : 'CoresPerSocket', messageId, data }), ['VirtualQuantity', 'vmw:CoresPerSocket']);
-      }
-    }
-    for (const { vm, hc } of hardwareCustomizations(ctx)) {
-      judge(vm.label, num(hc.NumberOfCpus), num(hc.CoresPerSocket), (messageId, data, which) => ctx.report({ node: hc, key: which === 'cpus' ? 'NumberOfCpus' : 'CoresPerSocket', messageId, data }), ['NumberOfCpus', 'CoresPerSocket']);
-    }
-    for (const vm of ctx.vms) {
-      const spec = vmSpec(vm);
-      if (!spec) continue;
-      const n = (s: string | undefined) => (s !== undefined && /^-?\d+$/.test(s) ? Number(s) : undefined);
-      judge(vm.label, n(xtext(spec, 'NumCpus')), n(xtext(spec, 'NumCoresPerSocket')), (messageId, data) => ctx.report({ node: vm.xml, key: 'VmSpecSection', messageId, data }), ['NumCpus', 'NumCoresPerSocket']);
-    }
+    const n = (s: string | undefined) => (s !== undefined && /^-?\d+$/.test(s) ? Number(s) : undefined);
+    return {
+      VirtualHardwareSection({ vm, value: section }) {
+        if (!vm) return;
+        for (const item of section.Item ?? []) {
+          if (resourceType(item) !== 3) continue;
+          judge(vm.label, num(item.VirtualQuantity), num(item.CoresPerSocket), (messageId, data, which) => ctx.report({ node: item, key: which === 'cpus' ? 'VirtualQuantity' : 'CoresPerSocket', messageId, data }), ['VirtualQuantity', 'vmw:CoresPerSocket']);
+        }
+      },
+      HardwareCustomization(v) {
+        const vm = hardwareVm(v);
+        const hc = v.value;
+        if (vm) judge(vm.label, num(hc.NumberOfCpus), num(hc.CoresPerSocket), (messageId, data, which) => ctx.report({ node: hc, key: which === 'cpus' ? 'NumberOfCpus' : 'CoresPerSocket', messageId, data }), ['NumberOfCpus', 'CoresPerSocket']);
+      },
+      VmItem({ vm }) {
+        const spec = vmSpec(vm);
+        if (spec) judge(vm.label, n(xtext(spec, 'NumCpus')), n(xtext(spec, 'NumCoresPerSocket')), (messageId, data) => ctx.report({ node: vm.xml, key: 'VmSpecSection', messageId, data }), ['NumCpus', 'NumCoresPerSocket']);
+      },
+    };
   },
 });

@@ -19,21 +19,23 @@ export default defineRule({
     smaller: '{{vm}}: disk {{instance}} is set to {{size}} MB but the template disk has {{templateSize}} MB; disks cannot shrink',
   },
   check(ctx) {
-    for (const vm of ctx.vms) {
-      if (vm.kind !== 'SourcedItem') continue;
-      const tvm = findTemplate(ctx.context, (vm.node as SourcedItemT).Source?.href)?.vm;
-      if (!tvm?.disks?.length) continue;
-      for (const item of vm.section('VirtualHardwareSection')?.Item ?? []) {
-        if (resourceType(item) !== 17) continue;
-        const instance = text(item.InstanceID)?.trim();
-        const tdisk = tvm.disks.find((d) => d.instanceId === instance);
-        if (!tdisk) continue;
-        const host = item.HostResource?.[0];
-        const capacity = host && typeof host === 'object' ? num(host.capacity) : undefined;
-        const q = num(item.VirtualQuantity);
-        const size = capacity ?? (q === undefined ? undefined : toMegabytes(q, text(item.AllocationUnits) ?? 'byte'));
-        if (size !== undefined && size < tdisk.sizeMb) ctx.report({ node: item, key: capacity !== undefined ? 'HostResource' : 'VirtualQuantity', messageId: 'smaller', data: { vm: vm.label, instance: instance!, size, templateSize: tdisk.sizeMb } });
-      }
-    }
+    return {
+      VmItem({ vm }) {
+        if (vm.kind !== 'SourcedItem') return;
+        const tvm = findTemplate(ctx.context, (vm.node as SourcedItemT).Source?.href)?.vm;
+        if (!tvm?.disks?.length) return;
+        for (const item of vm.section('VirtualHardwareSection')?.Item ?? []) {
+          if (resourceType(item) !== 17) continue;
+          const instance = text(item.InstanceID)?.trim();
+          const tdisk = tvm.disks.find((d) => d.instanceId === instance);
+          if (!tdisk) continue;
+          const host = item.HostResource?.[0];
+          const capacity = host && typeof host === 'object' ? num(host.capacity) : undefined;
+          const q = num(item.VirtualQuantity);
+          const size = capacity ?? (q === undefined ? undefined : toMegabytes(q, text(item.AllocationUnits) ?? 'byte'));
+          if (size !== undefined && size < tdisk.sizeMb) ctx.report({ node: item, key: capacity !== undefined ? 'HostResource' : 'VirtualQuantity', messageId: 'smaller', data: { vm: vm.label, instance: instance!, size, templateSize: tdisk.sizeMb } });
+        }
+      },
+    };
   },
 });

@@ -17,16 +17,18 @@ export default defineRule({
   check(ctx) {
     const supported = ctx.context?.hardwareVersions;
     if (!supported) return;
-    for (const vm of ctx.vms) {
-      const fromSpec = xtext(xchild(vm.xml, 'VmSpecSection'), 'HardwareVersion');
-      const sys = vm.section('VirtualHardwareSection')?.System;
-      const fromVhs = typeof sys?.VirtualSystemType === 'object' ? sys.VirtualSystemType.$value : sys?.VirtualSystemType;
-      for (const [version, node, key] of [
-        [fromSpec, vm.xml, 'VmSpecSection'],
-        [fromVhs?.trim(), sys, 'VirtualSystemType'],
-      ] as const) {
-        if (version && /^vmx-\d+$/.test(version) && !supported.includes(version)) ctx.report({ node: node as object, key, messageId: 'unsupported', data: { vm: vm.label, version, supported: supported.join(', ') } });
-      }
-    }
+    return {
+      VmItem({ vm }) {
+        const fromSpec = xtext(xchild(vm.xml, 'VmSpecSection'), 'HardwareVersion');
+        const sys = vm.section('VirtualHardwareSection')?.System;
+        const fromVhs = typeof sys?.VirtualSystemType === 'object' ? sys.VirtualSystemType.$value : sys?.VirtualSystemType;
+        for (const [version, node, key] of [
+          [fromSpec, vm.xml, 'VmSpecSection'],
+          [fromVhs?.trim(), sys, 'VirtualSystemType'],
+        ] as const) {
+          if (version && /^vmx-\d+$/.test(version) && !supported.includes(version)) ctx.report({ node: node as object, key, messageId: 'unsupported', data: { vm: vm.label, version, supported: supported.join(', ') } });
+        }
+      },
+    };
   },
 });

@@ -2,7 +2,7 @@
 import { toMegabytes } from '../../../model/units.js';
 import { defineRule } from '../engine.js';
 import { xchild, xtext } from '../view.js';
-import { hardwareCustomizations, num, rasdItems, resourceType, text, vmSpec } from './_items.js';
+import { hardwareVm, num, resourceType, text, vmSpec } from './_items.js';
 
 export default defineRule({
   id: 'hardware/memory-size',
@@ -22,18 +22,24 @@ export default defineRule({
       if (mb < 4) ctx.report({ node, key, messageId: 'tooSmall', data: { vm, mb } });
       else if (mb % 4 !== 0) ctx.report({ node, key, messageId: 'notMultiple', data: { vm, mb } });
     };
-    for (const { vm, items } of rasdItems(ctx)) {
-      for (const item of items) {
-        if (resourceType(item) !== 4) continue;
-        const q = num(item.VirtualQuantity);
-        const mb = q === undefined ? undefined : toMegabytes(q, text(item.AllocationUnits));
-        judge(vm.label, mb, item, 'VirtualQuantity');
-      }
-    }
-    for (const { vm, hc } of hardwareCustomizations(ctx)) judge(vm.label, num(hc.MemorySize), hc, 'MemorySize');
-    for (const vm of ctx.vms) {
-      const configured = xtext(xchild(vmSpec(vm), 'MemoryResourceMb'), 'Configured');
-      if (configured !== undefined && /^\d+$/.test(configured)) judge(vm.label, Number(configured), vm.xml, 'VmSpecSection');
-    }
+    return {
+      VirtualHardwareSection({ vm, value: section }) {
+        if (!vm) return;
+        for (const item of section.Item ?? []) {
+          if (resourceType(item) !== 4) continue;
+          const q = num(item.VirtualQuantity);
+          const mb = q === undefined ? undefined : toMegabytes(q, text(item.AllocationUnits));
+          judge(vm.label, mb, item, 'VirtualQuantity');
+        }
+      },
+      HardwareCustomization(v) {
+        const vm = hardwareVm(v);
+        if (vm) judge(vm.label, num(v.value.MemorySize), v.value, 'MemorySize');
+      },
+      VmItem({ vm }) {
+        const configured = xtext(xchild(vmSpec(vm), 'MemoryResourceMb'), 'Configured');
+        if (configured !== undefined && /^\d+$/.test(configured)) judge(vm.label, Number(configured), vm.xml, 'VmSpecSection');
+      },
+    };
   },
 });

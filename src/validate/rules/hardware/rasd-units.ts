@@ -1,7 +1,7 @@
 /** R33: a rasd item's AllocationUnits fit its ResourceType (CPU in hertz, memory and disk in bytes). */
 import { parseUnits } from '../../../model/units.js';
 import { defineRule } from '../engine.js';
-import { rasdItems, resourceType, text } from './_items.js';
+import { resourceType, text } from './_items.js';
 
 const EXPECTED: Record<number, { base: string; what: string; example: string }> = {
   3: { base: 'hertz', what: 'CPU', example: 'hertz * 10^6' },
@@ -22,17 +22,20 @@ export default defineRule({
     unreadable: '{{vm}}: {{what}} item {{instance}} has AllocationUnits "{{units}}", which is not a unit Cloud Director understands; use "{{example}}"',
   },
   check(ctx) {
-    for (const { vm, items } of rasdItems(ctx)) {
-      for (const item of items) {
-        const t = resourceType(item);
-        const exp = t === undefined ? undefined : EXPECTED[t];
-        const units = text(item.AllocationUnits);
-        if (!exp || units === undefined) continue;
-        const u = parseUnits(units);
-        const data = { vm: vm.label, what: exp.what, instance: text(item.InstanceID) ?? '?', units, base: exp.base, example: exp.example };
-        if (!u) ctx.report({ node: item, key: 'AllocationUnits', messageId: 'unreadable', data });
-        else if (u.base !== exp.base) ctx.report({ node: item, key: 'AllocationUnits', messageId: 'wrongKind', data });
-      }
-    }
+    return {
+      VirtualHardwareSection({ vm, value: section }) {
+        if (!vm) return;
+        for (const item of section.Item ?? []) {
+          const t = resourceType(item);
+          const exp = t === undefined ? undefined : EXPECTED[t];
+          const units = text(item.AllocationUnits);
+          if (!exp || units === undefined) continue;
+          const u = parseUnits(units);
+          const data = { vm: vm.label, what: exp.what, instance: text(item.InstanceID) ?? '?', units, base: exp.base, example: exp.example };
+          if (!u) ctx.report({ node: item, key: 'AllocationUnits', messageId: 'unreadable', data });
+          else if (u.base !== exp.base) ctx.report({ node: item, key: 'AllocationUnits', messageId: 'wrongKind', data });
+        }
+      },
+    };
   },
 });

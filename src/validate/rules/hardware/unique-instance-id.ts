@@ -1,6 +1,6 @@
 /** R33: rasd InstanceID values are unique within a VirtualHardwareSection. */
 import { defineRule } from '../engine.js';
-import { rasdItems, text } from './_items.js';
+import { text } from './_items.js';
 
 export default defineRule({
   id: 'hardware/unique-instance-id',
@@ -14,14 +14,17 @@ export default defineRule({
     duplicate: '{{vm}}: InstanceID {{id}} is used by more than one item of the VirtualHardwareSection',
   },
   check(ctx) {
-    for (const { vm, items } of rasdItems(ctx)) {
-      const seen = new Set<string>();
-      for (const item of items) {
-        const id = text(item.InstanceID)?.trim();
-        if (id === undefined) continue;
-        if (seen.has(id)) ctx.report({ node: item, key: 'InstanceID', messageId: 'duplicate', data: { vm: vm.label, id } });
-        seen.add(id);
-      }
-    }
+    return {
+      VirtualHardwareSection({ vm, value: section }) {
+        if (!vm) return;
+        const seen = new Set<string>();
+        for (const item of section.Item ?? []) {
+          const id = text(item.InstanceID)?.trim();
+          if (id === undefined) continue;
+          if (seen.has(id)) ctx.report({ node: item, key: 'InstanceID', messageId: 'duplicate', data: { vm: vm.label, id } });
+          seen.add(id);
+        }
+      },
+    };
   },
 });

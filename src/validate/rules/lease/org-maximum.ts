@@ -19,14 +19,16 @@ export default defineRule({
     const lease = ctx.context?.lease;
     if (!lease) return;
     const max = { DeploymentLeaseInSeconds: lease.maxDeploymentLeaseSeconds, StorageLeaseInSeconds: lease.maxStorageLeaseSeconds };
-    for (const { section } of ctx.allSections('LeaseSettingsSection')) {
-      for (const field of ['DeploymentLeaseInSeconds', 'StorageLeaseInSeconds'] as const) {
-        const v = num(section[field]);
-        const m = max[field];
-        if (v === undefined || m === undefined || m === 0) continue;
-        if (v === 0) ctx.report({ node: section, key: field, messageId: 'unlimited', data: { field, max: m } });
-        else if (v > m) ctx.report({ node: section, key: field, messageId: 'above', data: { field, value: v, max: m } });
-      }
-    }
+    return {
+      LeaseSettingsSection({ value: section }) {
+        for (const field of ['DeploymentLeaseInSeconds', 'StorageLeaseInSeconds'] as const) {
+          const v = num(section[field]);
+          const m = max[field];
+          if (v === undefined || m === undefined || m === 0) continue;
+          if (v === 0) ctx.report({ node: section, key: field, messageId: 'unlimited', data: { field, max: m } });
+          else if (v > m) ctx.report({ node: section, key: field, messageId: 'above', data: { field, value: v, max: m } });
+        }
+      },
+    };
   },
 });

@@ -14,11 +14,13 @@ export default defineRule({
     tooShort: '{{field}} is {{value}} seconds; use 0 (never expires) or at least 3600',
   },
   check(ctx) {
-    for (const { section } of ctx.allSections('LeaseSettingsSection')) {
-      for (const field of ['DeploymentLeaseInSeconds', 'StorageLeaseInSeconds'] as const) {
-        const v = num(section[field]);
-        if (v !== undefined && v !== 0 && v < 3600) ctx.report({ node: section, key: field, messageId: 'tooShort', data: { field, value: text(section[field])!.trim() } });
-      }
-    }
+    return {
+      LeaseSettingsSection({ value: section }) {
+        for (const field of ['DeploymentLeaseInSeconds', 'StorageLeaseInSeconds'] as const) {
+          const v = num(section[field]);
+          if (v !== undefined && v !== 0 && v < 3600) ctx.report({ node: section, key: field, messageId: 'tooShort', data: { field, value: text(section[field])!.trim() } });
+        }
+      },
+    };
   },
 });

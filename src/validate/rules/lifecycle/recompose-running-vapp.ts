@@ -16,11 +16,15 @@ export default defineRule({
     running: 'the vApp{{name}} is {{state}}; {{change}} on a running vApp fails on older Cloud Director versions; power it off first',
   },
   check(ctx) {
-    const vapp = ctx.context?.vapp;
-    if (ctx.kind !== 'RecomposeVAppParams' || !vapp?.status || !RUNNING.has(vapp.status) || vapp.recomposeWhileRunning) return;
-    const changes: string[] = [];
-    if ((ctx.root.DeleteItem as unknown[] | undefined)?.length) changes.push('deleting VMs');
-    if (ctx.vms.some((v) => v.kind === 'SourcedItem' || v.kind === 'CreateItem')) changes.push('adding VMs');
-    if (changes.length) ctx.report({ node: ctx.root, messageId: 'running', data: { name: vapp.name ? ` "${vapp.name}"` : '', state: vapp.status, change: changes.join(' and ') } });
+    return {
+      Document() {
+        const vapp = ctx.context?.vapp;
+        if (ctx.kind !== 'RecomposeVAppParams' || !vapp?.status || !RUNNING.has(vapp.status) || vapp.recomposeWhileRunning) return;
+        const changes: string[] = [];
+        if ((ctx.root.DeleteItem as unknown[] | undefined)?.length) changes.push('deleting VMs');
+        if (ctx.vms.some((v) => v.kind === 'SourcedItem' || v.kind === 'CreateItem')) changes.push('adding VMs');
+        if (changes.length) ctx.report({ node: ctx.root, messageId: 'running', data: { name: vapp.name ? ` "${vapp.name}"` : '', state: vapp.status, change: changes.join(' and ') } });
+      },
+    };
   },
 });

@@ -27,12 +27,16 @@ export default defineRule({
       if (found.powerState !== 'POWERED_OFF' && (move || what === 'Source VM')) ctx.report({ node, messageId: 'running', data: { what, name, state: found.powerState, action: move ? 'moved' : 'copied' } });
       if (found.independentDisks) ctx.report({ node, messageId: 'independentDisk', data: { what, name } });
     };
-    for (const vm of ctx.vms) {
-      if (vm.kind !== 'SourcedItem') continue;
-      const si = vm.node as SourcedItemT;
-      judge(si.Source, bool(si.sourceDelete) === true, 'Source VM', si.Source);
-    }
-    const root = ctx.root as { Source?: { href?: string; name?: string }; IsSourceDelete?: string };
-    if (ctx.kind === 'CloneVAppParams' && root.Source) judge(root.Source, bool(root.IsSourceDelete) === true, 'Source vApp', root.Source);
+    return {
+      VmItem({ vm }) {
+        if (vm.kind !== 'SourcedItem') return;
+        const si = vm.node as SourcedItemT;
+        judge(si.Source, bool(si.sourceDelete) === true, 'Source VM', si.Source);
+      },
+      'Document:exit'() {
+        const root = ctx.root as { Source?: { href?: string; name?: string }; IsSourceDelete?: string };
+        if (ctx.kind === 'CloneVAppParams' && root.Source) judge(root.Source, bool(root.IsSourceDelete) === true, 'Source vApp', root.Source);
+      },
+    };
   },
 });

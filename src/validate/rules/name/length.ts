@@ -22,17 +22,21 @@ export default defineRule({
     const checkDesc = (what: string, value: string | undefined, node: object | undefined, key: string) => {
       if (value !== undefined && [...value].length > 256) ctx.report({ node, key, messageId: 'description', data: { what, length: [...value].length } });
     };
-    checkName('The vApp', text(ctx.root.name), ctx.root, '@name');
-    checkDesc('The vApp', text(ctx.root.Description), ctx.root, 'Description');
-    for (const vm of ctx.vms) {
-      if (vm.kind === 'SourcedItem') {
-        const gp = (vm.node as SourcedItemT).VmGeneralParams;
-        checkName(vm.label, text(gp?.Name), gp, 'Name');
-        checkDesc(vm.label, text(gp?.Description), gp, 'Description');
-      } else if (vm.xml && vm.kind === 'CreateItem') {
-        checkName(vm.label, vm.xml.attrs?.name, vm.node, '@name');
-        checkDesc(vm.label, xtext(vm.xml, 'Description'), vm.node, 'Description');
-      }
-    }
+    return {
+      Document() {
+        checkName('The vApp', text(ctx.root.name), ctx.root, '@name');
+        checkDesc('The vApp', text(ctx.root.Description), ctx.root, 'Description');
+      },
+      VmItem({ vm }) {
+        if (vm.kind === 'SourcedItem') {
+          const gp = (vm.node as SourcedItemT).VmGeneralParams;
+          checkName(vm.label, text(gp?.Name), gp, 'Name');
+          checkDesc(vm.label, text(gp?.Description), gp, 'Description');
+        } else if (vm.xml && vm.kind === 'CreateItem') {
+          checkName(vm.label, vm.xml.attrs?.name, vm.node, '@name');
+          checkDesc(vm.label, xtext(vm.xml, 'Description'), vm.node, 'Description');
+        }
+      },
+    };
   },
 });

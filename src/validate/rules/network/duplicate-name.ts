@@ -14,9 +14,12 @@ export default defineRule({
   },
   check(ctx) {
     const seen = new Set<string>();
-    for (const n of ctx.vappNetworks) {
-      if (seen.has(n.networkName)) ctx.report({ node: n, key: '@networkName', messageId: 'duplicate', data: { network: n.networkName } });
-      seen.add(n.networkName);
-    }
+    return {
+      NetworkConfig({ value: n }) {
+        if (!ctx.isVAppNetwork(n)) return;
+        if (seen.has(n.networkName)) ctx.report({ node: n, key: '@networkName', messageId: 'duplicate', data: { network: n.networkName } });
+        seen.add(n.networkName);
+      },
+    };
   },
 });

@@ -17,9 +17,12 @@ export default defineRule({
   check(ctx) {
     const allowed = ctx.context?.allowedFenceModes;
     if (!allowed) return;
-    for (const n of ctx.vappNetworks) {
-      const mode = text(n.Configuration?.FenceMode)?.trim();
-      if (mode && ['bridged', 'isolated', 'natRouted'].includes(mode) && !(allowed as string[]).includes(mode)) ctx.report({ node: n.Configuration, key: 'FenceMode', messageId: 'notAllowed', data: { network: n.networkName, mode, allowed: allowed.join(', ') || 'none' } });
-    }
+    return {
+      NetworkConfig({ value: n }) {
+        if (!ctx.isVAppNetwork(n)) return;
+        const mode = text(n.Configuration?.FenceMode)?.trim();
+        if (mode && ['bridged', 'isolated', 'natRouted'].includes(mode) && !(allowed as string[]).includes(mode)) ctx.report({ node: n.Configuration, key: 'FenceMode', messageId: 'notAllowed', data: { network: n.networkName, mode, allowed: allowed.join(', ') || 'none' } });
+      },
+    };
   },
 });

@@ -1,5 +1,6 @@
 /** R22: FenceMode is bridged, isolated or natRouted (exact case). */
 import { defineRule } from '../engine.js';
+import { replaceText } from '../fix.js';
 import { text } from '../view.js';
 
 const MODES = ['bridged', 'isolated', 'natRouted'];
@@ -7,6 +8,7 @@ const MODES = ['bridged', 'isolated', 'natRouted'];
 export default defineRule({
   id: 'network/fence-mode',
   severity: 'error',
+  fixable: true,
   docs: {
     description: 'A vApp network\'s FenceMode is not bridged, isolated or natRouted',
     reason: 'FenceMode is an xs:string in network.xsd, so a typo such as "bridge" or "NAT" validates (verified), and the server rejects it (XSD NetworkConfigurationType doc; semantic-rules.md R22).',
@@ -17,12 +19,15 @@ export default defineRule({
     unknown: 'vApp network "{{network}}": FenceMode "{{value}}" is not one of bridged, isolated, natRouted',
   },
   check(ctx) {
-    for (const n of ctx.vappNetworks) {
-      const value = text(n.Configuration?.FenceMode);
-      if (value === undefined || MODES.includes(value.trim())) continue;
-      const match = MODES.find((m) => m.toLowerCase() === value.trim().toLowerCase());
-      if (match) ctx.report({ node: n.Configuration, key: 'FenceMode', messageId: 'wrongCase', data: { network: n.networkName, value, expected: match } });
-      else ctx.report({ node: n.Configuration, key: 'FenceMode', messageId: 'unknown', data: { network: n.networkName, value } });
-    }
+    return {
+      NetworkConfig({ value: n }) {
+        if (!ctx.isVAppNetwork(n)) return;
+        const value = text(n.Configuration?.FenceMode);
+        if (value === undefined || MODES.includes(value.trim())) return;
+        const match = MODES.find((m) => m.toLowerCase() === value.trim().toLowerCase());
+        if (match) ctx.report({ node: n.Configuration, key: 'FenceMode', messageId: 'wrongCase', data: { network: n.networkName, value, expected: match }, fix: replaceText(n.Configuration, 'FenceMode', match, `Write FenceMode ${match}`) });
+        else ctx.report({ node: n.Configuration, key: 'FenceMode', messageId: 'unknown', data: { network: n.networkName, value } });
+      },
+    };
   },
 });

@@ -18,34 +18,37 @@ export default defineRule({
     outside: 'vApp network "{{network}}": IP range {{start}}-{{end}} is outside the subnet of gateway {{gateway}}/{{prefix}}',
   },
   check(ctx) {
-    for (const n of ctx.vappNetworks) {
-      const scopes = [...(n.Configuration?.IpScopes?.IpScope ?? []), ...(n.Configuration?.IpScope ? [n.Configuration.IpScope] : [])];
-      for (const s of scopes) {
-        const network = n.networkName;
-        for (const field of ['Gateway', 'Dns1', 'Dns2'] as const) {
-          const value = text(s[field])?.trim();
-          if (value && !parseIp(value)) ctx.report({ node: s, key: field, messageId: 'notIp', data: { network, field, value } });
+    return {
+      NetworkConfig({ value: n }) {
+        if (!ctx.isVAppNetwork(n)) return;
+        const scopes = [...(n.Configuration?.IpScopes?.IpScope ?? []), ...(n.Configuration?.IpScope ? [n.Configuration.IpScope] : [])];
+        for (const s of scopes) {
+          const network = n.networkName;
+          for (const field of ['Gateway', 'Dns1', 'Dns2'] as const) {
+            const value = text(s[field])?.trim();
+            if (value && !parseIp(value)) ctx.report({ node: s, key: field, messageId: 'notIp', data: { network, field, value } });
+          }
+          const mask = text(s.Netmask)?.trim();
+          let prefix = num(s.SubnetPrefixLength);
+          if (mask) {
+            const p = netmaskPrefix(mask);
+            if (p === undefined) ctx.report({ node: s, key: 'Netmask', messageId: 'badMask', data: { network, value: mask } });
+            else prefix ??= p;
+          }
+          const gw = parseIp(text(s.Gateway)?.trim() ?? '');
+          for (const r of s.IpRanges?.IpRange ?? []) {
+            const start = text(r.StartAddress)?.trim() ?? '';
+            const end = text(r.EndAddress)?.trim() ?? '';
+            const a = parseIp(start);
+            const b = parseIp(end);
+            if (!a) ctx.report({ node: r, key: 'StartAddress', messageId: 'notIp', data: { network, field: 'StartAddress', value: start } });
+            if (!b) ctx.report({ node: r, key: 'EndAddress', messageId: 'notIp', data: { network, field: 'EndAddress', value: end } });
+            if (!a || !b) continue;
+            if (a.v === b.v && a.n > b.n) ctx.report({ node: r, messageId: 'reversed', data: { network, start, end } });
+            if (gw && prefix !== undefined && (!inSubnet(a, gw, prefix) || !inSubnet(b, gw, prefix))) ctx.report({ node: r, messageId: 'outside', data: { network, start, end, gateway: text(s.Gateway)!.trim(), prefix } });
+          }
         }
-        const mask = text(s.Netmask)?.trim();
-        let prefix = num(s.SubnetPrefixLength);
-        if (mask) {
-          const p = netmaskPrefix(mask);
-          if (p === undefined) ctx.report({ node: s, key: 'Netmask', messageId: 'badMask', data: { network, value: mask } });
-          else prefix ??= p;
-        }
-        const gw = parseIp(text(s.Gateway)?.trim() ?? '');
-        for (const r of s.IpRanges?.IpRange ?? []) {
-          const start = text(r.StartAddress)?.trim() ?? '';
-          const end = text(r.EndAddress)?.trim() ?? '';
-          const a = parseIp(start);
-          const b = parseIp(end);
-          if (!a) ctx.report({ node: r, key: 'StartAddress', messageId: 'notIp', data: { network, field: 'StartAddress', value: start } });
-          if (!b) ctx.report({ node: r, key: 'EndAddress', messageId: 'notIp', data: { network, field: 'EndAddress', value: end } });
-          if (!a || !b) continue;
-          if (a.v === b.v && a.n > b.n) ctx.report({ node: r, messageId: 'reversed', data: { network, start, end } });
-          if (gw && prefix !== undefined && (!inSubnet(a, gw, prefix) || !inSubnet(b, gw, prefix))) ctx.report({ node: r, messageId: 'outside', data: { network, start, end, gateway: text(s.Gateway)!.trim(), prefix } });
-        }
-      }
-    }
+      },
+    };
   },
 });

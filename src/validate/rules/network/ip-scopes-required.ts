@@ -14,11 +14,14 @@ export default defineRule({
     missing: 'vApp network "{{network}}" is {{mode}} but has no IpScopes; describe its subnet (gateway, netmask, IP range)',
   },
   check(ctx) {
-    for (const n of ctx.vappNetworks) {
-      const c = n.Configuration;
-      const mode = text(c?.FenceMode)?.trim();
-      if (!c || (mode !== 'natRouted' && mode !== 'isolated')) continue;
-      if (!c.IpScopes?.IpScope?.length && !c.IpScope) ctx.report({ node: c, key: 'FenceMode', messageId: 'missing', data: { network: n.networkName, mode } });
-    }
+    return {
+      NetworkConfig({ value: n }) {
+        if (!ctx.isVAppNetwork(n)) return;
+        const c = n.Configuration;
+        const mode = text(c?.FenceMode)?.trim();
+        if (!c || (mode !== 'natRouted' && mode !== 'isolated')) return;
+        if (!c.IpScopes?.IpScope?.length && !c.IpScope) ctx.report({ node: c, key: 'FenceMode', messageId: 'missing', data: { network: n.networkName, mode } });
+      },
+    };
   },
 });

@@ -19,10 +19,13 @@ export default defineRule({
     const nets = ctx.context?.networks;
     if (!nets) return;
     const available = nets.map((n) => n.name).join(', ') || 'none';
-    for (const n of ctx.vappNetworks) {
-      const p = n.Configuration?.ParentNetwork;
-      if (!p || findRef(nets, { href: text(p.href), id: text(p.id), name: text(p.name) })) continue;
-      ctx.report({ node: n.Configuration, key: 'ParentNetwork', messageId: 'parent', data: { network: n.networkName, ref: text(p.name) ? `"${text(p.name)}"` : (text(p.href) ?? '?'), available } });
-    }
+    return {
+      NetworkConfig({ value: n }) {
+        if (!ctx.isVAppNetwork(n)) return;
+        const p = n.Configuration?.ParentNetwork;
+        if (!p || findRef(nets, { href: text(p.href), id: text(p.id), name: text(p.name) })) return;
+        ctx.report({ node: n.Configuration, key: 'ParentNetwork', messageId: 'parent', data: { network: n.networkName, ref: text(p.name) ? `"${text(p.name)}"` : (text(p.href) ?? '?'), available } });
+      },
+    };
   },
 });

@@ -15,12 +15,15 @@ export default defineRule({
     isolated: 'vApp network "{{network}}" is isolated but has a ParentNetwork; remove it or use natRouted/bridged',
   },
   check(ctx) {
-    for (const n of ctx.vappNetworks) {
-      const c = n.Configuration;
-      const mode = text(c?.FenceMode)?.trim();
-      if (!c || !mode) continue;
-      if ((mode === 'bridged' || mode === 'natRouted') && !c.ParentNetwork) ctx.report({ node: c, key: 'FenceMode', messageId: 'missing', data: { network: n.networkName, mode } });
-      if (mode === 'isolated' && c.ParentNetwork) ctx.report({ node: c, key: 'ParentNetwork', messageId: 'isolated', data: { network: n.networkName } });
-    }
+    return {
+      NetworkConfig({ value: n }) {
+        if (!ctx.isVAppNetwork(n)) return;
+        const c = n.Configuration;
+        const mode = text(c?.FenceMode)?.trim();
+        if (!c || !mode) return;
+        if ((mode === 'bridged' || mode === 'natRouted') && !c.ParentNetwork) ctx.report({ node: c, key: 'FenceMode', messageId: 'missing', data: { network: n.networkName, mode } });
+        if (mode === 'isolated' && c.ParentNetwork) ctx.report({ node: c, key: 'ParentNetwork', messageId: 'isolated', data: { network: n.networkName } });
+      },
+    };
   },
 });

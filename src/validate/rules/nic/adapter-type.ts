@@ -17,17 +17,21 @@ export default defineRule({
     sriovRouted: 'NIC {{nic}} of {{vm}} is an SR-IOV adapter on vApp network "{{network}}", which is {{fence}}; SR-IOV needs a directly connected (bridged) network',
   },
   check(ctx) {
+    // The fence mode of each vApp network, once per document.
     const fence = new Map(ctx.vappNetworks.map((n) => [n.networkName, text(n.Configuration?.FenceMode)?.trim()]));
-    for (const { vm, nic, i } of ctx.nics()) {
-      const value = text(nic.NetworkAdapterType)?.trim();
-      if (value === undefined) continue;
-      const data = { nic: text(nic.NetworkConnectionIndex) ?? i, vm: vm.label };
-      if (!KNOWN.some((k) => k.toUpperCase() === value.toUpperCase())) {
-        ctx.report({ node: nic, key: 'NetworkAdapterType', messageId: 'unknown', data: { ...data, value, known: KNOWN.join(', ') } });
-        continue;
-      }
-      const f = fence.get(text(nic.network) ?? '');
-      if (value.toUpperCase() === 'SRIOVETHERNETCARD' && (f === 'isolated' || f === 'natRouted')) ctx.report({ node: nic, key: 'NetworkAdapterType', messageId: 'sriovRouted', data: { ...data, network: text(nic.network) ?? '', fence: f } });
-    }
+    return {
+      NetworkConnection({ vm, value: nic, index }) {
+        if (!vm) return;
+        const value = text(nic.NetworkAdapterType)?.trim();
+        if (value === undefined) return;
+        const data = { nic: text(nic.NetworkConnectionIndex) ?? index ?? 0, vm: vm.label };
+        if (!KNOWN.some((k) => k.toUpperCase() === value.toUpperCase())) {
+          ctx.report({ node: nic, key: 'NetworkAdapterType', messageId: 'unknown', data: { ...data, value, known: KNOWN.join(', ') } });
+          return;
+        }
+        const f = fence.get(text(nic.network) ?? '');
+        if (value.toUpperCase() === 'SRIOVETHERNETCARD' && (f === 'isolated' || f === 'natRouted')) ctx.report({ node: nic, key: 'NetworkAdapterType', messageId: 'sriovRouted', data: { ...data, network: text(nic.network) ?? '', fence: f } });
+      },
+    };
   },
 });

@@ -1,5 +1,6 @@
 /** R14: IpAddressAllocationMode is present and one of POOL, DHCP, MANUAL, NONE (exact case). */
 import { defineRule } from '../engine.js';
+import { replaceText } from '../fix.js';
 import { text } from '../view.js';
 
 const MODES = ['POOL', 'DHCP', 'MANUAL', 'NONE'];
@@ -7,6 +8,7 @@ const MODES = ['POOL', 'DHCP', 'MANUAL', 'NONE'];
 export default defineRule({
   id: 'nic/allocation-mode',
   severity: 'error',
+  fixable: true,
   docs: {
     description: 'A NIC has no IpAddressAllocationMode, or a value outside POOL, DHCP, MANUAL, NONE',
     reason:
@@ -21,26 +23,30 @@ export default defineRule({
     rasdMode: '{{vm}}: network adapter item {{instance}} has vcloud:ipAddressingMode "{{value}}", which is not one of POOL, DHCP, MANUAL, NONE',
   },
   check(ctx) {
-    for (const { vm, nic, i } of ctx.nics()) {
-      const data = { nic: text(nic.NetworkConnectionIndex) ?? i, vm: vm.label };
-      const mode = text(nic.IpAddressAllocationMode);
-      if (mode === undefined) ctx.report({ node: nic, messageId: 'missing', data });
-      else if (!MODES.includes(mode.trim())) {
-        const upper = mode.trim().toUpperCase();
-        if (MODES.includes(upper)) ctx.report({ node: nic, key: 'IpAddressAllocationMode', messageId: 'wrongCase', data: { ...data, value: mode, expected: upper } });
-        else ctx.report({ node: nic, key: 'IpAddressAllocationMode', messageId: 'unknown', data: { ...data, value: mode } });
-      }
-      const second = text(nic.SecondaryIpAddressAllocationMode);
-      if (second !== undefined && !MODES.includes(second.trim())) ctx.report({ node: nic, key: 'SecondaryIpAddressAllocationMode', messageId: 'unknownSecondary', data: { ...data, value: second } });
-    }
-    // The same modes on the rasd NIC items of a VirtualHardwareSection (Connection/@vcloud:ipAddressingMode).
-    for (const { vm, section } of ctx.vmSections('VirtualHardwareSection')) {
-      for (const item of section.Item ?? []) {
-        for (const c of item.Connection ?? []) {
-          const value = typeof c === 'object' ? text(c.ipAddressingMode) : undefined;
-          if (value !== undefined && !MODES.includes(value.trim())) ctx.report({ node: item, key: 'Connection', messageId: 'rasdMode', data: { vm: vm.label, instance: text(item.InstanceID) ?? '?', value } });
+    return {
+      NetworkConnection({ vm, value: nic, index }) {
+        if (!vm) return;
+        const data = { nic: text(nic.NetworkConnectionIndex) ?? index ?? 0, vm: vm.label };
+        const mode = text(nic.IpAddressAllocationMode);
+        if (mode === undefined) ctx.report({ node: nic, messageId: 'missing', data });
+        else if (!MODES.includes(mode.trim())) {
+          const upper = mode.trim().toUpperCase();
+          if (MODES.includes(upper)) ctx.report({ node: nic, key: 'IpAddressAllocationMode', messageId: 'wrongCase', data: { ...data, value: mode, expected: upper }, fix: replaceText(nic, 'IpAddressAllocationMode', upper, `Write ${upper}`) });
+          else ctx.report({ node: nic, key: 'IpAddressAllocationMode', messageId: 'unknown', data: { ...data, value: mode } });
         }
-      }
-    }
+        const second = text(nic.SecondaryIpAddressAllocationMode);
+        if (second !== undefined && !MODES.includes(second.trim())) ctx.report({ node: nic, key: 'SecondaryIpAddressAllocationMode', messageId: 'unknownSecondary', data: { ...data, value: second } });
+      },
+      // The same modes on the rasd NIC items of a VirtualHardwareSection (Connection/@vcloud:ipAddressingMode).
+      VirtualHardwareSection({ vm, value: section }) {
+        if (!vm) return;
+        for (const item of section.Item ?? []) {
+          for (const c of item.Connection ?? []) {
+            const value = typeof c === 'object' ? text(c.ipAddressingMode) : undefined;
+            if (value !== undefined && !MODES.includes(value.trim())) ctx.report({ node: item, key: 'Connection', messageId: 'rasdMode', data: { vm: vm.label, instance: text(item.InstanceID) ?? '?', value } });
+          }
+        }
+      },
+    };
   },
 });

@@ -59,24 +59,29 @@ export default defineRule({
       if (text(c?.FenceMode)?.trim() === 'bridged' && c?.ParentNetwork) return fromContext(undefined, { href: c.ParentNetwork.href, name: c.ParentNetwork.name });
       return [];
     };
-    for (const { vm, nic, i } of ctx.nics()) {
-      if (text(nic.IpAddressAllocationMode)?.trim() !== 'MANUAL') continue;
-      const ipText = text(nic.IpAddress)?.trim();
-      const ip = ipText ? parseIp(ipText) : undefined;
-      const network = text(nic.network) ?? '';
-      if (!ip || network === 'none') continue;
-      const subnets = subnetsOf(network).filter((s) => s.gateway.v === ip.v);
-      if (!subnets.length) continue;
-      const data = { nic: text(nic.NetworkConnectionIndex) ?? i, vm: vm.label, ip: ipText!, network };
-      const home = subnets.filter((s) => inSubnet(ip, s.gateway, s.prefix));
-      if (!home.length) ctx.report({ node: nic, key: 'IpAddress', messageId: 'outsideSubnet', data: { ...data, subnets: subnets.map((s) => s.label).join(', ') } });
-      else {
-        const pools = home.flatMap((s) => s.pools);
-        if (pools.length && !pools.some(([a, b]) => inRange(ip, a, b))) {
-          const show = (x: Ip) => (x.v === 4 ? [24, 16, 8, 0].map((sh) => Number((x.n >> BigInt(sh)) & 255n)).join('.') : x.n.toString(16));
-          ctx.report({ node: nic, key: 'IpAddress', messageId: 'outsidePool', data: { ...data, pools: pools.map(([a, b]) => `${show(a)}-${show(b)}`).join(', ') } });
+    // Subnets per network name, computed once per document.
+    const subnets = new Map<string, Subnet[]>();
+    return {
+      NetworkConnection({ vm, value: nic, index }) {
+        if (!vm || text(nic.IpAddressAllocationMode)?.trim() !== 'MANUAL') return;
+        const ipText = text(nic.IpAddress)?.trim();
+        const ip = ipText ? parseIp(ipText) : undefined;
+        const network = text(nic.network) ?? '';
+        if (!ip || network === 'none') return;
+        if (!subnets.has(network)) subnets.set(network, subnetsOf(network));
+        const nets = subnets.get(network)!.filter((s) => s.gateway.v === ip.v);
+        if (!nets.length) return;
+        const data = { nic: text(nic.NetworkConnectionIndex) ?? index ?? 0, vm: vm.label, ip: ipText!, network };
+        const home = nets.filter((s) => inSubnet(ip, s.gateway, s.prefix));
+        if (!home.length) ctx.report({ node: nic, key: 'IpAddress', messageId: 'outsideSubnet', data: { ...data, subnets: nets.map((s) => s.label).join(', ') } });
+        else {
+          const pools = home.flatMap((s) => s.pools);
+          if (pools.length && !pools.some(([a, b]) => inRange(ip, a, b))) {
+            const show = (x: Ip) => (x.v === 4 ? [24, 16, 8, 0].map((sh) => Number((x.n >> BigInt(sh)) & 255n)).join('.') : x.n.toString(16));
+            ctx.report({ node: nic, key: 'IpAddress', messageId: 'outsidePool', data: { ...data, pools: pools.map(([a, b]) => `${show(a)}-${show(b)}`).join(', ') } });
+          }
         }
-      }
-    }
+      },
+    };
   },
 });

@@ -1,5 +1,6 @@
 /** R15: MANUAL allocation needs an IpAddress. */
 import { defineRule } from '../engine.js';
+import { isAnyAddress } from '../ip.js';
 import { text } from '../view.js';
 
 export default defineRule({
@@ -12,13 +13,22 @@ export default defineRule({
   },
   messages: {
     missingIp: 'NIC {{nic}} of {{vm}} uses MANUAL but has no <IpAddress>; add the address or use POOL',
+    anyIp: 'NIC {{nic}} of {{vm}} uses MANUAL but its IpAddress is "{{ip}}", which names no address; write the address or use POOL',
     missingSecondaryIp: 'NIC {{nic}} of {{vm}} uses MANUAL for its secondary address but has no <SecondaryIpAddress>',
   },
   check(ctx) {
-    for (const { vm, nic, i } of ctx.nics()) {
-      const data = { nic: text(nic.NetworkConnectionIndex) ?? i, vm: vm.label };
-      if (text(nic.IpAddressAllocationMode)?.trim() === 'MANUAL' && !text(nic.IpAddress)?.trim()) ctx.report({ node: nic, key: 'IpAddressAllocationMode', messageId: 'missingIp', data });
-      if (text(nic.SecondaryIpAddressAllocationMode)?.trim() === 'MANUAL' && !text(nic.SecondaryIpAddress)?.trim()) ctx.report({ node: nic, key: 'SecondaryIpAddressAllocationMode', messageId: 'missingSecondaryIp', data });
-    }
+    return {
+      NetworkConnection({ vm, value: nic, index }) {
+        if (!vm) return;
+        const data = { nic: text(nic.NetworkConnectionIndex) ?? index ?? 0, vm: vm.label };
+        const ip = text(nic.IpAddress)?.trim();
+        if (text(nic.IpAddressAllocationMode)?.trim() === 'MANUAL') {
+          if (!ip) ctx.report({ node: nic, key: 'IpAddressAllocationMode', messageId: 'missingIp', data });
+          // "Any" is a documented IpAddressType value but no address a MANUAL NIC can be given (network.xsd).
+          else if (isAnyAddress(ip)) ctx.report({ node: nic, key: 'IpAddress', messageId: 'anyIp', data: { ...data, ip } });
+        }
+        if (text(nic.SecondaryIpAddressAllocationMode)?.trim() === 'MANUAL' && !text(nic.SecondaryIpAddress)?.trim()) ctx.report({ node: nic, key: 'SecondaryIpAddressAllocationMode', messageId: 'missingSecondaryIp', data });
+      },
+    };
   },
 });

@@ -1,10 +1,12 @@
 /** R18: a NIC with allocation mode NONE is attached to network "none" and not connected. */
 import { defineRule } from '../engine.js';
+import { replaceText } from '../fix.js';
 import { bool, text } from '../view.js';
 
 export default defineRule({
   id: 'nic/none-mode-disconnected',
   severity: 'error',
+  fixable: true,
   docs: {
     description: 'A NIC with IpAddressAllocationMode NONE is attached to a network or connected',
     reason: 'NONE means "no network": Cloud Director expects network="none" and IsConnected=false for it and rejects a connected NONE NIC (terraform-provider-vcd docs and PR#535, networksToConfig; semantic-rules.md R18).',
@@ -15,12 +17,15 @@ export default defineRule({
     connected: 'NIC {{nic}} of {{vm}} uses NONE but IsConnected is true; write <IsConnected>false</IsConnected>',
   },
   check(ctx) {
-    for (const { vm, nic, i } of ctx.nics()) {
-      if (text(nic.IpAddressAllocationMode)?.trim() !== 'NONE') continue;
-      const data = { nic: text(nic.NetworkConnectionIndex) ?? i, vm: vm.label };
-      const network = text(nic.network);
-      if (network !== undefined && network !== 'none') ctx.report({ node: nic, key: '@network', messageId: 'network', data: { ...data, network } });
-      if (bool(nic.IsConnected) === true) ctx.report({ node: nic, key: 'IsConnected', messageId: 'connected', data });
-    }
+    return {
+      NetworkConnection({ vm, value: nic, index }) {
+        if (!vm || text(nic.IpAddressAllocationMode)?.trim() !== 'NONE') return;
+        const data = { nic: text(nic.NetworkConnectionIndex) ?? index ?? 0, vm: vm.label };
+        const network = text(nic.network);
+        if (network !== undefined && network !== 'none') ctx.report({ node: nic, key: '@network', messageId: 'network', data: { ...data, network } });
+        // A NONE NIC has nothing to connect to, so false is the only value the server takes: a certain fix.
+        if (bool(nic.IsConnected) === true) ctx.report({ node: nic, key: 'IsConnected', messageId: 'connected', data, fix: replaceText(nic, 'IsConnected', 'false', 'Set IsConnected to false') });
+      },
+    };
   },
 });

@@ -14,12 +14,15 @@ export default defineRule({
     noSuchNic: '{{vm}}: PrimaryNetworkConnectionIndex {{primary}} matches no NIC (their indexes are {{indexes}})',
   },
   check(ctx) {
-    for (const { vm, section } of ctx.vmSections('NetworkConnectionSection')) {
-      const primary = num(section.PrimaryNetworkConnectionIndex);
-      const nics = section.NetworkConnection ?? [];
-      if (primary === undefined || !nics.length) continue;
-      const indexes = nics.map((n) => num(n.NetworkConnectionIndex));
-      if (!indexes.includes(primary)) ctx.report({ node: section, key: 'PrimaryNetworkConnectionIndex', messageId: 'noSuchNic', data: { vm: vm.label, primary, indexes: nics.map((n) => text(n.NetworkConnectionIndex) ?? '?').join(', ') } });
-    }
+    return {
+      NetworkConnectionSection({ vm, value: section }) {
+        if (!vm) return;
+        const primary = num(section.PrimaryNetworkConnectionIndex);
+        const nics = section.NetworkConnection ?? [];
+        if (primary === undefined || !nics.length) return;
+        const indexes = nics.map((n) => num(n.NetworkConnectionIndex));
+        if (!indexes.includes(primary)) ctx.report({ node: section, key: 'PrimaryNetworkConnectionIndex', messageId: 'noSuchNic', data: { vm: vm.label, primary, indexes: nics.map((n) => text(n.NetworkConnectionIndex) ?? '?').join(', ') } });
+      },
+    };
   },
 });

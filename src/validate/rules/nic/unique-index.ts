@@ -14,14 +14,17 @@ export default defineRule({
     duplicate: '{{vm}} has more than one NIC with NetworkConnectionIndex {{index}}; each NIC needs its own index',
   },
   check(ctx) {
-    for (const { vm, section } of ctx.vmSections('NetworkConnectionSection')) {
-      const seen = new Set<string>();
-      for (const nic of section.NetworkConnection ?? []) {
-        const idx = text(nic.NetworkConnectionIndex)?.trim();
-        if (idx === undefined) continue;
-        if (seen.has(idx)) ctx.report({ node: nic, key: 'NetworkConnectionIndex', messageId: 'duplicate', data: { vm: vm.label, index: idx } });
-        seen.add(idx);
-      }
-    }
+    return {
+      NetworkConnectionSection({ vm, value: section }) {
+        if (!vm) return;
+        const seen = new Set<string>();
+        for (const nic of section.NetworkConnection ?? []) {
+          const idx = text(nic.NetworkConnectionIndex)?.trim();
+          if (idx === undefined) continue;
+          if (seen.has(idx)) ctx.report({ node: nic, key: 'NetworkConnectionIndex', messageId: 'duplicate', data: { vm: vm.label, index: idx } });
+          seen.add(idx);
+        }
+      },
+    };
   },
 });

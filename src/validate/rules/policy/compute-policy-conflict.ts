@@ -16,13 +16,15 @@ export default defineRule({
     both: '{{vm}} has both VdcComputePolicy and ComputePolicy; keep only one (ComputePolicy from API 33.0 on)',
   },
   check(ctx) {
-    for (const vm of ctx.vms) {
-      if (vm.kind === 'SourcedItem') {
-        const si = vm.node as SourcedItemT;
-        if (si.VdcComputePolicy && si.ComputePolicy) ctx.report({ node: si, key: 'VdcComputePolicy', messageId: 'both', data: { vm: vm.label } });
-      } else if (vm.xml && xchild(vm.xml, 'VdcComputePolicy') && xchild(vm.xml, 'ComputePolicy')) {
-        ctx.report({ node: vm.xml, key: 'VdcComputePolicy', messageId: 'both', data: { vm: vm.label } });
-      }
-    }
+    return {
+      VmItem({ vm }) {
+        if (vm.kind === 'SourcedItem') {
+          const si = vm.node as SourcedItemT;
+          if (si.VdcComputePolicy && si.ComputePolicy) ctx.report({ node: si, key: 'VdcComputePolicy', messageId: 'both', data: { vm: vm.label } });
+        } else if (vm.xml && xchild(vm.xml, 'VdcComputePolicy') && xchild(vm.xml, 'ComputePolicy')) {
+          ctx.report({ node: vm.xml, key: 'VdcComputePolicy', messageId: 'both', data: { vm: vm.label } });
+        }
+      },
+    };
   },
 });

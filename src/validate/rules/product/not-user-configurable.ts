@@ -14,15 +14,17 @@ export default defineRule({
     notConfigurable: 'Property "{{key}}" sets value "{{value}}" but ovf:userConfigurable is {{state}}, so the value is not applied',
   },
   check(ctx) {
-    for (const { section } of ctx.allSections('ProductSection')) {
-      for (const entry of section.entries ?? []) {
-        if (!('Property' in entry)) continue;
-        const p = entry.Property;
-        const value = text(p.value);
-        if (value === undefined || value === '') continue;
-        const uc = bool(p.userConfigurable);
-        if (uc !== true) ctx.report({ node: p, key: '@value', messageId: 'notConfigurable', data: { key: text(p.key) ?? '', value, state: uc === false ? 'false' : 'not set (false)' } });
-      }
-    }
+    return {
+      ProductSection({ value: section }) {
+        for (const entry of section.entries ?? []) {
+          if (!('Property' in entry)) continue;
+          const p = entry.Property;
+          const value = text(p.value);
+          if (value === undefined || value === '') continue;
+          const uc = bool(p.userConfigurable);
+          if (uc !== true) ctx.report({ node: p, key: '@value', messageId: 'notConfigurable', data: { key: text(p.key) ?? '', value, state: uc === false ? 'false' : 'not set (false)' } });
+        }
+      },
+    };
   },
 });

@@ -18,15 +18,17 @@ export default defineRule({
     badType: 'Property "{{key}}" has ovf:type "{{type}}", which is not an OVF property type ({{types}})',
   },
   check(ctx) {
-    for (const { section } of ctx.allSections('ProductSection')) {
-      for (const entry of section.entries ?? []) {
-        if (!('Property' in entry)) continue;
-        const p = entry.Property;
-        const key = text(p.key);
-        const type = text(p.type);
-        if (key !== undefined && key.trim() === '') ctx.report({ node: p, key: '@key', messageId: 'emptyKey' });
-        if (type !== undefined && !TYPES.includes(type.trim())) ctx.report({ node: p, key: '@type', messageId: 'badType', data: { key: key ?? '', type, types: TYPES.join(', ') } });
-      }
-    }
+    return {
+      ProductSection({ value: section }) {
+        for (const entry of section.entries ?? []) {
+          if (!('Property' in entry)) continue;
+          const p = entry.Property;
+          const key = text(p.key);
+          const type = text(p.type);
+          if (key !== undefined && key.trim() === '') ctx.report({ node: p, key: '@key', messageId: 'emptyKey' });
+          if (type !== undefined && !TYPES.includes(type.trim())) ctx.report({ node: p, key: '@type', messageId: 'badType', data: { key: key ?? '', type, types: TYPES.join(', ') } });
+        }
+      },
+    };
   },
 });

@@ -14,16 +14,18 @@ export default defineRule({
     qualified: 'Property "{{key}}" is published in the OVF environment as "{{full}}" because of the section\'s ovf:class/ovf:instance',
   },
   check(ctx) {
-    for (const { section } of ctx.allSections('ProductSection')) {
-      const cls = text(section.class)?.trim() ?? '';
-      const inst = text(section.instance)?.trim() ?? '';
-      if (!cls && !inst) continue;
-      for (const entry of section.entries ?? []) {
-        if (!('Property' in entry)) continue;
-        const key = text(entry.Property.key) ?? '';
-        const full = `${cls ? `${cls}.` : ''}${key}${inst ? `.${inst}` : ''}`;
-        ctx.report({ node: entry.Property, key: '@key', messageId: 'qualified', data: { key, full } });
-      }
-    }
+    return {
+      ProductSection({ value: section }) {
+        const cls = text(section.class)?.trim() ?? '';
+        const inst = text(section.instance)?.trim() ?? '';
+        if (!cls && !inst) return;
+        for (const entry of section.entries ?? []) {
+          if (!('Property' in entry)) continue;
+          const key = text(entry.Property.key) ?? '';
+          const full = `${cls ? `${cls}.` : ''}${key}${inst ? `.${inst}` : ''}`;
+          ctx.report({ node: entry.Property, key: '@key', messageId: 'qualified', data: { key, full } });
+        }
+      },
+    };
   },
 });

@@ -1,8 +1,12 @@
 /** R05: every reference (Source, StorageProfile, ParentNetwork, VmSizingPolicy, ...) names its target by href. */
 import { isText, type XElement } from '../../../xml/tree.js';
-import { defineRule } from '../engine.js';
+import { defineRule, forElements, type ElementNode } from '../engine.js';
+import { namesOf } from '../walk.js';
 
 // ReferenceType children of VmType (CreateItem/ReconfigureItem content, kept as generic XML by the model).
+// The element kinds read as a ReferenceType, from the descriptions (once).
+const KINDS = namesOf((p) => p.content.kind === 'complex' && p.content.name === 'ReferenceType');
+const ABSOLUTE = /^https?:\/\/[^/\s]+/i;
 const VMTYPE_REFS = ['StorageProfile', 'VdcComputePolicy', 'ComputePolicy/VmPlacementPolicy', 'ComputePolicy/VmSizingPolicy', 'Media', 'VmSpecSection/DiskSection/DiskSettings/StorageProfile'];
 
 export default defineRule({
@@ -21,8 +25,26 @@ export default defineRule({
     notAbsolute: '<{{element}}> href "{{href}}" is not an absolute http(s) URL; Cloud Director expects the full API URL',
   },
   check(ctx) {
-    ctx.walk({
-      element(v) {
+    const under = (el: XElement, path: string[]): XElement[] => {
+      const [head, ...rest] = path;
+      const hits = (el.children ?? []).filter((c): c is XElement => !isText(c) && c.name === head);
+      return rest.length ? hits.flatMap((h) => under(h, rest)) : hits;
+    };
+    // VmType content (CreateItem/ReconfigureItem) is generic XML: its references are found by path.
+    const vmType = (v: ElementNode<XElement>) => {
+      for (const p of VMTYPE_REFS) {
+        for (const ref of under(v.value, p.split('/'))) {
+          const href = ref.attrs?.href?.trim();
+          const element = ref.name;
+          // Positions inside VmType content are those of the item; the path names the element.
+          if (href === undefined) ctx.report({ node: v.value, key: p, messageId: 'missing', data: { element } });
+          else if (href === '') ctx.report({ node: v.value, key: p, messageId: 'empty', data: { element } });
+          else if (!ABSOLUTE.test(href)) ctx.report({ node: v.value, key: p, messageId: 'notAbsolute', severity: 'warning', data: { element, href } });
+        }
+      }
+    };
+    return {
+      ...forElements(KINDS, (v) => {
         const c = v.particle.content;
         if (c.kind !== 'complex' || c.name !== 'ReferenceType' || v.particle.readOnly) return;
         const ref = v.value as Record<string, unknown>;
@@ -30,26 +52,10 @@ export default defineRule({
         const element = v.particle.local;
         if (href === undefined) ctx.report({ node: v.parent, key: v.key, index: v.index, messageId: 'missing', data: { element } });
         else if (href === '') ctx.report({ node: ref, key: '@href', messageId: 'empty', data: { element } });
-        else if (!/^https?:\/\/[^/\s]+/i.test(href)) ctx.report({ node: ref, key: '@href', messageId: 'notAbsolute', severity: 'warning', data: { element, href } });
-      },
-    });
-    const under = (el: XElement, path: string[]): XElement[] => {
-      const [head, ...rest] = path;
-      const hits = (el.children ?? []).filter((c): c is XElement => !isText(c) && c.name === head);
-      return rest.length ? hits.flatMap((h) => under(h, rest)) : hits;
+        else if (!ABSOLUTE.test(href)) ctx.report({ node: ref, key: '@href', messageId: 'notAbsolute', severity: 'warning', data: { element, href } });
+      }),
+      CreateItem: vmType,
+      ReconfigureItem: vmType,
     };
-    for (const vm of ctx.vms) {
-      if (!vm.xml) continue;
-      for (const p of VMTYPE_REFS) {
-        for (const ref of under(vm.xml, p.split('/'))) {
-          const href = ref.attrs?.href?.trim();
-          const element = ref.name;
-          // Positions inside VmType content are those of the item; the path names the element.
-          if (href === undefined) ctx.report({ node: vm.xml, key: p, messageId: 'missing', data: { element } });
-          else if (href === '') ctx.report({ node: vm.xml, key: p, messageId: 'empty', data: { element } });
-          else if (!/^https?:\/\/[^/\s]+/i.test(href)) ctx.report({ node: vm.xml, key: p, messageId: 'notAbsolute', severity: 'warning', data: { element, href } });
-        }
-      }
-    }
   },
 });

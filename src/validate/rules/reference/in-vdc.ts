@@ -31,31 +31,33 @@ export default defineRule({
     };
     const asRef = (r: { href?: string; id?: string; name?: string } | undefined): RefLike | undefined => r && { href: text(r.href), id: text(r.id), name: text(r.name) };
     const xref = (el: XElement | undefined): RefLike | undefined => el?.attrs && { href: el.attrs.href, id: el.attrs.id, name: el.attrs.name };
-    for (const vm of ctx.vms) {
-      if (vm.kind === 'SourcedItem') {
-        const si = vm.node as SourcedItemT;
-        judge('storage profile', asRef(si.StorageProfile), vm.label, si, 'StorageProfile');
-        judge('sizing policy', asRef(si.ComputePolicy?.VmSizingPolicy), vm.label, si.ComputePolicy, 'VmSizingPolicy');
-        judge('placement policy', asRef(si.ComputePolicy?.VmPlacementPolicy), vm.label, si.ComputePolicy, 'VmPlacementPolicy');
-        if (si.VdcComputePolicy && lists['sizing policy'] && !findRef([...(c.sizingPolicies ?? []), ...(c.placementPolicies ?? [])], asRef(si.VdcComputePolicy)!)) judge('sizing policy', asRef(si.VdcComputePolicy), vm.label, si, 'VdcComputePolicy');
-      } else if (vm.kind === 'InstantiateVmParams') {
-        const ivp = vm.node as InstantiateVmParamsT;
-        judge('storage profile', asRef(ivp.VdcStorageProfile), vm.label, ivp, 'VdcStorageProfile');
-      } else if (vm.xml) {
-        judge('storage profile', xref(xchild(vm.xml, 'StorageProfile')), vm.label, vm.xml, 'StorageProfile');
-        const cp = xchild(vm.xml, 'ComputePolicy');
-        judge('sizing policy', xref(xchild(cp, 'VmSizingPolicy')), vm.label, vm.xml, 'ComputePolicy');
-        judge('placement policy', xref(xchild(cp, 'VmPlacementPolicy')), vm.label, vm.xml, 'ComputePolicy');
-      }
-      for (const item of vm.section('VirtualHardwareSection')?.Item ?? []) {
-        for (const h of item.HostResource ?? []) {
-          if (typeof h === 'object' && h.storageProfileHref) judge('storage profile', { href: h.storageProfileHref }, vm.label, item, 'HostResource');
+    return {
+      VmItem({ vm }) {
+        if (vm.kind === 'SourcedItem') {
+          const si = vm.node as SourcedItemT;
+          judge('storage profile', asRef(si.StorageProfile), vm.label, si, 'StorageProfile');
+          judge('sizing policy', asRef(si.ComputePolicy?.VmSizingPolicy), vm.label, si.ComputePolicy, 'VmSizingPolicy');
+          judge('placement policy', asRef(si.ComputePolicy?.VmPlacementPolicy), vm.label, si.ComputePolicy, 'VmPlacementPolicy');
+          if (si.VdcComputePolicy && lists['sizing policy'] && !findRef([...(c.sizingPolicies ?? []), ...(c.placementPolicies ?? [])], asRef(si.VdcComputePolicy)!)) judge('sizing policy', asRef(si.VdcComputePolicy), vm.label, si, 'VdcComputePolicy');
+        } else if (vm.kind === 'InstantiateVmParams') {
+          const ivp = vm.node as InstantiateVmParamsT;
+          judge('storage profile', asRef(ivp.VdcStorageProfile), vm.label, ivp, 'VdcStorageProfile');
+        } else if (vm.xml) {
+          judge('storage profile', xref(xchild(vm.xml, 'StorageProfile')), vm.label, vm.xml, 'StorageProfile');
+          const cp = xchild(vm.xml, 'ComputePolicy');
+          judge('sizing policy', xref(xchild(cp, 'VmSizingPolicy')), vm.label, vm.xml, 'ComputePolicy');
+          judge('placement policy', xref(xchild(cp, 'VmPlacementPolicy')), vm.label, vm.xml, 'ComputePolicy');
         }
-      }
-    }
-    for (const { section } of ctx.allSections('DefaultStorageProfileSection')) {
-      const name = text(section.StorageProfile)?.trim();
-      if (name) judge('storage profile', { name }, 'DefaultStorageProfileSection', section, 'StorageProfile');
-    }
+        for (const item of vm.section('VirtualHardwareSection')?.Item ?? []) {
+          for (const h of item.HostResource ?? []) {
+            if (typeof h === 'object' && h.storageProfileHref) judge('storage profile', { href: h.storageProfileHref }, vm.label, item, 'HostResource');
+          }
+        }
+      },
+      DefaultStorageProfileSection({ value: section }) {
+        const name = text(section.StorageProfile)?.trim();
+        if (name) judge('storage profile', { name }, 'DefaultStorageProfileSection', section, 'StorageProfile');
+      },
+    };
   },
 });

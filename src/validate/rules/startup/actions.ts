@@ -18,14 +18,16 @@ export default defineRule({
     stop: 'startup item "{{id}}": stopAction "{{value}}" is not one of powerOff, guestShutdown, none',
   },
   check(ctx) {
-    for (const { section } of ctx.allSections('StartupSection')) {
-      for (const item of section.Item ?? []) {
-        const id = text(item.id) ?? '?';
-        const start = text(item.startAction);
-        const stop = text(item.stopAction);
-        if (start !== undefined && !START.includes(start.trim())) ctx.report({ node: item, key: '@startAction', messageId: 'start', data: { id, value: start } });
-        if (stop !== undefined && !STOP.includes(stop.trim())) ctx.report({ node: item, key: '@stopAction', messageId: 'stop', data: { id, value: stop } });
-      }
-    }
+    return {
+      StartupSection({ value: section }) {
+        for (const item of section.Item ?? []) {
+          const id = text(item.id) ?? '?';
+          const start = text(item.startAction);
+          const stop = text(item.stopAction);
+          if (start !== undefined && !START.includes(start.trim())) ctx.report({ node: item, key: '@startAction', messageId: 'start', data: { id, value: start } });
+          if (stop !== undefined && !STOP.includes(stop.trim())) ctx.report({ node: item, key: '@stopAction', messageId: 'stop', data: { id, value: stop } });
+        }
+      },
+    };
   },
 });

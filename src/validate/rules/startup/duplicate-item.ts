@@ -14,14 +14,16 @@ export default defineRule({
     duplicate: 'startup item "{{id}}" appears more than once; keep one item per VM',
   },
   check(ctx) {
-    for (const { section } of ctx.allSections('StartupSection')) {
-      const seen = new Set<string>();
-      for (const item of section.Item ?? []) {
-        const id = text(item.id);
-        if (id === undefined) continue;
-        if (seen.has(id)) ctx.report({ node: item, key: '@id', messageId: 'duplicate', data: { id } });
-        seen.add(id);
-      }
-    }
+    return {
+      StartupSection({ value: section }) {
+        const seen = new Set<string>();
+        for (const item of section.Item ?? []) {
+          const id = text(item.id);
+          if (id === undefined) continue;
+          if (seen.has(id)) ctx.report({ node: item, key: '@id', messageId: 'duplicate', data: { id } });
+          seen.add(id);
+        }
+      },
+    };
   },
 });

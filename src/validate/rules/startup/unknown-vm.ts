@@ -23,11 +23,13 @@ export default defineRule({
     for (const v of src?.template.vms ?? []) if (v.name) known.add(v.name);
     // Without any known VM name there is nothing to compare against.
     if (!known.size) return;
-    for (const { section } of ctx.allSections('StartupSection')) {
-      for (const item of section.Item ?? []) {
-        const id = text(item.id);
-        if (id !== undefined && !known.has(id)) ctx.report({ node: item, key: '@id', messageId: 'unknown', data: { id, known: [...known].join(', ') } });
-      }
-    }
+    return {
+      StartupSection({ value: section }) {
+        for (const item of section.Item ?? []) {
+          const id = text(item.id);
+          if (id !== undefined && !known.has(id)) ctx.report({ node: item, key: '@id', messageId: 'unknown', data: { id, known: [...known].join(', ') } });
+        }
+      },
+    };
   },
 });

@@ -19,13 +19,17 @@ export default defineRule({
     vappSectionInVm: '<{{section}}> is a vApp-level section but stands in {{vm}}, where Cloud Director ignores it; move it into the root InstantiationParams',
   },
   check(ctx) {
-    for (const s of ctx.vapp.sections) {
-      if (VM.has(s.name) && !VAPP.has(s.name)) ctx.report({ node: s.holder, key: s.key, index: s.index, messageId: 'vmSectionAtVApp', data: { section: s.name } });
-    }
-    for (const vm of ctx.vms) {
-      for (const s of vm.sections) {
-        if (VAPP.has(s.name) && !VM.has(s.name)) ctx.report({ node: s.holder, key: s.key, index: s.key === 'sections' ? s.index : undefined, messageId: 'vappSectionInVm', data: { section: s.name, vm: vm.label } });
-      }
-    }
+    return {
+      Document() {
+        for (const s of ctx.vapp.sections) {
+          if (VM.has(s.name) && !VAPP.has(s.name)) ctx.report({ node: s.holder, key: s.key, index: s.index, messageId: 'vmSectionAtVApp', data: { section: s.name } });
+        }
+      },
+      VmItem({ vm }) {
+        for (const s of vm.sections) {
+          if (VAPP.has(s.name) && !VM.has(s.name)) ctx.report({ node: s.holder, key: s.key, index: s.key === 'sections' ? s.index : undefined, messageId: 'vappSectionInVm', data: { section: s.name, vm: vm.label } });
+        }
+      },
+    };
   },
 });

@@ -1,6 +1,7 @@
 /** Sections vmparams does not know in an InstantiationParams: Cloud Director ignores most of them. */
 import { NS, nsLabel } from '../../../xml/names.js';
 import { defineRule } from '../engine.js';
+import type { UnknownSection } from '../view.js';
 
 // Listed in InstantiationParamsType validSubstitutionElements but not modelled by vmparams (schema-facts.md §3.2).
 const LISTED = new Set(['CustomizationSection', 'SnapshotSection']);
@@ -23,12 +24,19 @@ export default defineRule({
     unknown: '<{{section}}> ({{ns}}) is not a section Cloud Director applies in InstantiationParams; it will be ignored',
   },
   check(ctx) {
-    const all = [...ctx.vapp.unknownSections, ...ctx.vms.flatMap((vm) => (vm.kind === 'SourcedItem' ? vm.unknownSections : []))];
-    for (const u of all) {
+    const judge = (u: UnknownSection) => {
       // A known name in the wrong namespace is structure/wrong-namespace's finding.
-      if (KNOWN_NAMES.has(u.el.name)) continue;
-      if (u.el.ns === NS.vcloud && LISTED.has(u.el.name)) continue;
+      if (KNOWN_NAMES.has(u.el.name)) return;
+      if (u.el.ns === NS.vcloud && LISTED.has(u.el.name)) return;
       ctx.report({ node: u.el, messageId: 'unknown', data: { section: u.el.name, ns: nsLabel(u.el.ns) } });
-    }
+    };
+    return {
+      Document() {
+        ctx.vapp.unknownSections.forEach(judge);
+      },
+      VmItem({ vm }) {
+        if (vm.kind === 'SourcedItem') vm.unknownSections.forEach(judge);
+      },
+    };
   },
 });

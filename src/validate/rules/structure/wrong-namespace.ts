@@ -2,7 +2,7 @@
 import type { ComplexDesc, Content } from '../../../model/dsl.js';
 import { ROOTS } from '../../../model/roots.js';
 import { nsLabel, NS } from '../../../xml/names.js';
-import { isText, type XElement, type XNode } from '../../../xml/tree.js';
+import type { XElement } from '../../../xml/tree.js';
 import { defineRule } from '../engine.js';
 
 /** local name -> namespaces it is declared in, over every description. */
@@ -41,7 +41,6 @@ export default defineRule({
     wrongNs: '<{{name}}> is in {{actual}} but vmparams knows it only in {{expected}}; use the {{expected}} namespace',
   },
   check(ctx) {
-    const seen = new Set<object>();
     const checkEl = (el: XElement, holder: object) => {
       const expected = KNOWN.get(el.name);
       if (!expected) return;
@@ -50,21 +49,7 @@ export default defineRule({
       if (el.ns !== null && !OURS.has(el.ns)) return;
       ctx.report({ node: ctx.hasPosition(el) ? el : holder, messageId: 'wrongNs', data: { name: el.name, actual: nsLabel(el.ns), expected: [...expected].map(nsLabel).join(' or ') } });
     };
-    const isElement = (o: Record<string, unknown>) => 'ns' in o && typeof o.name === 'string' && (o.children === undefined || Array.isArray(o.children));
-    const walk = (v: unknown) => {
-      if (!v || typeof v !== 'object' || seen.has(v)) return;
-      seen.add(v);
-      if (Array.isArray(v)) return v.forEach(walk);
-      const o = v as Record<string, unknown>;
-      // Generic VmType content (CreateItem/ReconfigureItem) is checked through its typed sections below.
-      if (isElement(o)) return;
-      for (const [k, x] of Object.entries(o)) {
-        if (k === '$any') (x as XNode[]).forEach((n) => !isText(n) && checkEl(n, o));
-        else if (k === '$xml') checkEl(x as XElement, o);
-        else walk(x);
-      }
-    };
-    for (const vm of ctx.vms) if (vm.xml) vm.sections.forEach((s) => walk(s.value));
-    walk(ctx.root);
+    // Generic content the model kept (unknown children, unknown sections); VmType content of CreateItem/ReconfigureItem is seen through its typed sections.
+    return { $xml: (n) => checkEl(n.el, n.holder) };
   },
 });

@@ -15,8 +15,12 @@ export default defineRule({
     empty: 'this ComposeVAppParams has no SourcedItem or CreateItem but {{attrs}}; an empty vApp stays RESOLVED, so set deploy="false" powerOn="false"',
   },
   check(ctx) {
-    if (ctx.kind !== 'ComposeVAppParams' || ctx.vms.length) return;
-    const on = (['deploy', 'powerOn'] as const).filter((a) => (ctx.root[a] === undefined ? true : bool(ctx.root[a]) === true));
-    if (on.length) ctx.report({ node: ctx.root, messageId: 'empty', data: { attrs: on.map((a) => `${a} is ${ctx.root[a] === undefined ? 'true by default' : 'true'}`).join(' and ') } });
+    return {
+      Document() {
+        if (ctx.kind !== 'ComposeVAppParams' || ctx.vms.length) return;
+        const on = (['deploy', 'powerOn'] as const).filter((a) => (ctx.root[a] === undefined ? true : bool(ctx.root[a]) === true));
+        if (on.length) ctx.report({ node: ctx.root, messageId: 'empty', data: { attrs: on.map((a) => `${a} is ${ctx.root[a] === undefined ? 'true by default' : 'true'}`).join(' and ') } });
+      },
+    };
   },
 });

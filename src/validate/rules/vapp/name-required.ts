@@ -16,9 +16,13 @@ export default defineRule({
     empty: '<{{kind}}> has an empty name; give the new vApp a name',
   },
   check(ctx) {
-    if (ctx.kind === 'RecomposeVAppParams') return;
-    const name = text(ctx.root.name);
-    if (name === undefined) ctx.report({ node: ctx.root, messageId: 'missing', data: { kind: ctx.kind } });
-    else if (name.trim() === '') ctx.report({ node: ctx.root, key: '@name', messageId: 'empty', data: { kind: ctx.kind } });
+    return {
+      Document() {
+        if (ctx.kind === 'RecomposeVAppParams') return;
+        const name = text(ctx.root.name);
+        if (name === undefined) ctx.report({ node: ctx.root, messageId: 'missing', data: { kind: ctx.kind } });
+        else if (name.trim() === '') ctx.report({ node: ctx.root, key: '@name', messageId: 'empty', data: { kind: ctx.kind } });
+      },
+    };
   },
 });

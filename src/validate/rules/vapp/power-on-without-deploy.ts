@@ -14,8 +14,12 @@ export default defineRule({
     contradiction: 'powerOn="true" with deploy="false": a vApp that is not deployed cannot be powered on; set deploy="true" or powerOn="false"',
   },
   check(ctx) {
-    const deploy = bool(ctx.root.deploy);
-    const powerOn = bool(ctx.root.powerOn) ?? (ctx.root.powerOn === undefined ? true : undefined);
-    if (deploy === false && powerOn === true) ctx.report({ node: ctx.root, key: '@powerOn', messageId: 'contradiction' });
+    return {
+      Document() {
+        const deploy = bool(ctx.root.deploy);
+        const powerOn = bool(ctx.root.powerOn) ?? (ctx.root.powerOn === undefined ? true : undefined);
+        if (deploy === false && powerOn === true) ctx.report({ node: ctx.root, key: '@powerOn', messageId: 'contradiction' });
+      },
+    };
   },
 });

@@ -1,6 +1,6 @@
 /** R06/R07: an element or attribute the target API version has deprecated. */
-import { versionFindings } from '../../versions.js';
 import { defineRule } from '../engine.js';
+import { versionListeners } from './_listen.js';
 
 export default defineRule({
   id: 'version/deprecated',
@@ -15,10 +15,9 @@ export default defineRule({
     deprecated: '{{name}} is deprecated since API version {{version}} (target {{target}}); {{advice}}',
   },
   check(ctx) {
-    for (const f of versionFindings(ctx.doc, ctx.apiVersion)) {
-      if (f.issue !== 'deprecated') continue;
+    return versionListeners(ctx, 'deprecated', (f) => {
       const advice = f.replacement ? `use ${f.replacement} instead` : 'it will be removed in a later version';
       ctx.report({ node: f.node, key: f.key, index: f.index, messageId: 'deprecated', data: { name: f.name, version: f.version, target: ctx.apiVersion, advice } });
-    }
+    });
   },
 });

@@ -1,6 +1,6 @@
 /** R06: an element or attribute the target API version does not know yet. */
-import { versionFindings } from '../../versions.js';
 import { defineRule } from '../engine.js';
+import { versionListeners } from './_listen.js';
 
 export default defineRule({
   id: 'version/not-yet-available',
@@ -15,9 +15,8 @@ export default defineRule({
     tooNew: '{{name}} needs API version {{since}} or later, but the target is {{target}}; remove it or target a newer API version',
   },
   check(ctx) {
-    for (const f of versionFindings(ctx.doc, ctx.apiVersion)) {
-      if (f.issue !== 'not-yet-available') continue;
+    return versionListeners(ctx, 'not-yet-available', (f) => {
       ctx.report({ node: f.node, key: f.key, index: f.index, messageId: 'tooNew', data: { name: f.name, since: f.version, target: ctx.apiVersion } });
-    }
+    });
   },
 });

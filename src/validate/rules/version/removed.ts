@@ -1,6 +1,6 @@
 /** R06: an element or attribute the target API version has removed (the XSD may still carry it). */
-import { versionFindings } from '../../versions.js';
 import { defineRule } from '../engine.js';
+import { versionListeners } from './_listen.js';
 
 export default defineRule({
   id: 'version/removed',
@@ -17,10 +17,9 @@ export default defineRule({
   check(ctx) {
     // Without --api-version the target is a guess (the newest), so a removal is only likely to matter.
     const severity = ctx.apiVersionGiven ? 'error' : 'warning';
-    for (const f of versionFindings(ctx.doc, ctx.apiVersion)) {
-      if (f.issue !== 'removed') continue;
+    return versionListeners(ctx, 'removed', (f) => {
       const advice = f.replacement ? `use ${f.replacement} instead` : 'remove it';
       ctx.report({ node: f.node, key: f.key, index: f.index, severity, messageId: 'removed', data: { name: f.name, version: f.version, target: ctx.apiVersion, advice } });
-    }
+    });
   },
 });
