@@ -5,6 +5,8 @@
 import type { Infer, Mode } from './model/dsl.js';
 import { KINDS, ROOTS, type Kind } from './model/roots.js';
 import { buildElement, serialize, type WriteOptions } from './xml/build.js';
+import { checkApiVersion } from './versioning.js';
+import { DEFAULT_LIMITS } from './xml/reader.js';
 import { NS, nsLabel } from './xml/names.js';
 import type { XmlDoc } from './xml/doc.js';
 import { XmlInputError } from './xml/errors.js';
@@ -79,19 +81,32 @@ export function documentFrom(tree: XmlDoc): ParsedDocument {
 }
 
 /** Options for build. */
-export interface BuildOptions extends WriteOptions {}
+export interface BuildOptions extends WriteOptions {
+  /**
+   * Write for this Cloud Director API version (`'33.0'`): forms that version takes instead
+   * (VdcComputePolicy below 33.0, ComputePolicy from 33.0 on, ...), and a BuildError (a VersionError)
+   * naming any element or attribute it does not have and the version that introduced or removed it.
+   * Default: none, the document is written as given.
+   */
+  apiVersion?: string;
+  /** Deepest element nesting written (default 256, as parse); deeper `$any` content is a BuildError. */
+  maxDepth?: number;
+}
 
 /**
  * Write a request document as the XML Cloud Director expects: schema order, the right namespace for
  * every element and attribute, `ovf:Info` filled in where a section needs it, conventional prefixes.
- * Throws BuildError when the object does not fit the model (unknown property, wrong shape).
+ * Throws BuildError when the object does not fit the model (unknown property, wrong shape, a value its
+ * type cannot hold, a name XML cannot hold) or, with `apiVersion`, has what that version does not;
+ * ApiVersionError for an `apiVersion` that is not N.N.
  */
 export function build(doc: VmParamsDocument | ParsedDocument | NormalizedDocument, opts: BuildOptions = {}): string {
-  const kind = (doc as { kind?: unknown }).kind;
+  const kind = (doc as { kind?: unknown } | null)?.kind;
   if (typeof kind !== 'string' || !(KINDS as string[]).includes(kind)) {
-    throw new UnknownDocumentError(`the document's "kind" must be one of ${KINDS.join(', ')}, got ${JSON.stringify(kind)}`);
+    throw new UnknownDocumentError(kind === undefined ? `the document has no "kind"; it must be one of ${KINDS.join(', ')}` : `the document's "kind" must be one of ${KINDS.join(', ')}, got ${JSON.stringify(kind) ?? String(kind)}`);
   }
-  const el = buildElement(NS.vcloud, kind, doc, ROOTS[kind as Kind], `/${kind}`);
+  const apiVersion = opts.apiVersion === undefined ? undefined : checkApiVersion(opts.apiVersion);
+  const el = buildElement(NS.vcloud, kind, doc, ROOTS[kind as Kind], `/${kind}`, { apiVersion, maxDepth: opts.maxDepth ?? DEFAULT_LIMITS.maxDepth });
   return serialize(el, opts);
 }
 

@@ -2,11 +2,14 @@
  * vmparams: parse, normalize, build and validate VMware Cloud Director vApp request documents
  * (InstantiateVAppTemplateParams, ComposeVAppParams, RecomposeVAppParams, CloneVAppParams,
  * InstantiateOvfParams), and the vSphere instant-clone request (`instantClone`).
+ * @module vmparams
  */
 export { parse, build, kindOf, UnknownDocumentError, XmlInputError } from './document.js';
 export type { ParsedDocument, NormalizedDocument, VmParamsDocument, DocumentOf, ParseOptions, BuildOptions } from './document.js';
-export { normalize } from './normalize.js';
+export { normalize, leafValue } from './normalize.js';
+export type { NormalizeOptions } from './normalize.js';
 export { BuildError } from './xml/build.js';
+export { VersionError } from './versioning.js';
 export { placeOf } from './xml/positions.js';
 export type { Place } from './xml/positions.js';
 export { KINDS } from './model/roots.js';
@@ -15,14 +18,15 @@ export type { Problem, Report, Severity } from './validate/problem.js';
 export type { XElement, XNode } from './xml/tree.js';
 export { validate, validateSync } from './validate/index.js';
 export type { ValidateOptions } from './validate/index.js';
+export type { ValidateInput } from './validate/input.js';
 export { SchemaDirError } from './validate/xsd.js';
-export { instantiateTemplate, composeVApp, recomposeVApp, cloneVApp } from './builders.js';
-export type { VAppSpec, VmSpec, NicSpec, NetworkSpec, CustomizationSpec } from './builders.js';
+export { instantiateTemplate, composeVApp, recomposeVApp, cloneVApp, instantiateOvf, OVF_DESCRIPTOR } from './builders/index.js';
+export type * from './builders/index.js';
 export * as instantClone from './vsphere/index.js';
 export { ruleCatalogue, rules } from './validate/rules/index.js';
 export type { RuleInfo } from './validate/rules/index.js';
 export { loadContext, ContextError } from './validate/context.js';
-export type { VdcContext } from './validate/context.js';
+export type { VdcContext, ContextInput } from './validate/context.js';
 export { ApiVersionError, LATEST_API_VERSION } from './validate/versions.js';
 export { RuleLevelError } from './config/levels.js';
 export type { RuleLevel } from './config/levels.js';

@@ -13,7 +13,7 @@ vSphere instant-clone specs.
 Commands:
   validate <file|dir|->...   check documents against the schema and the semantic rules
   normalize <file|->         print the document as typed, normalized JSON
-  build <file.json|->        turn that JSON back into canonical XML
+  build <file.json|.yaml|->  turn that JSON (or YAML) back into canonical XML
   fmt <file|->               rewrite a document in canonical order, namespaces and indentation
   rules [ID]                 list the semantic rules, or explain one
   graph <file|->             draw the vApp a request builds (Mermaid, DOT, SVG or JSON)
@@ -79,24 +79,34 @@ ${EXIT}
   normalize: `Usage: vmparams normalize <file|-> [options]
 
 Print the document as JSON: values decoded (booleans, numbers), documented defaults
-made explicit, memory and disk sizes in MB. 'vmparams build' turns it back into XML.
+made explicit, memory and disk sizes in MB (where that is exact). 'vmparams build' turns
+it back into XML.
 
 Options:
-  --api-version N.N          target Cloud Director API version, e.g. 36.0
+  --api-version N.N          normalize for this Cloud Director API version, e.g. 32.0: write
+                             the forms it takes (VdcComputePolicy below 33.0, ComputePolicy from
+                             33.0 on, ...) and refuse elements it does not have
+  --max-size N               refuse documents larger than N bytes (suffix k, M or G; default 256M)
+  --max-depth N              refuse elements nested deeper than N (default 256)
   -h, --help                 show this help
 
 Exit status: 0 done, 1 the input is not a request document, 2 the command could not run.
 `,
-  build: `Usage: vmparams build <file.json|-> [options]
+  build: `Usage: vmparams build <file.json|file.yaml|-> [options]
 
-Turn a document given as JSON (the output of 'vmparams normalize', or written by hand with
-a "kind" property) into canonical XML on standard output.
+Turn a document given as JSON or YAML (the output of 'vmparams normalize', or written by
+hand with a "kind" property; schemas/request.schema.json describes it) into canonical XML
+on standard output. Files ending in .yaml or .yml, and input that is not JSON, are YAML.
 
 Options:
-  --api-version N.N          target Cloud Director API version, e.g. 36.0
+  --api-version N.N          write what this Cloud Director API version accepts, e.g. 32.0
+                             (VdcComputePolicy below 33.0, ComputePolicy from 33.0 on, ...);
+                             an element it does not have is an error naming its version
+  --max-size N               refuse input larger than N bytes (suffix k, M or G; default 256M)
+  --max-depth N              refuse elements nested deeper than N (default 256)
   -h, --help                 show this help
 
-Exit status: 0 done, 1 the JSON does not describe a request document, 2 the command could not run.
+Exit status: 0 done, 1 the JSON or YAML does not describe a request document, 2 the command could not run.
 `,
   fmt: `Usage: vmparams fmt <file|->... [options]
 

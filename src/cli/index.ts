@@ -1,7 +1,9 @@
 /**
  * The vmparams command line as a function (style.md §14, after eslint's lib/cli.js): `run(argv, io)`
  * resolves to the exit status and never throws, so it can be tested in process with a fake Io.
- * bin.ts is the thin wrapper that binds it to the real process.
+ * bin.ts is the thin wrapper that binds it to the real process. Exported as `vmparams/cli`:
+ * `await run(process.argv.slice(2), processIo())` is the `vmparams` command.
+ * @module vmparams/cli
  */
 import { oneLine, UsageError } from './errors.js';
 import { MAIN_HELP, HELP } from './help.js';
@@ -9,6 +11,7 @@ import type { Io } from './io.js';
 import { packageVersion } from './version.js';
 
 export type { Io } from './io.js';
+export { processIo } from './io.js';
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 

@@ -10,6 +10,7 @@ export interface ValidateSettings {
   apiVersion?: string;
   schemaDir?: string;
   lint?: boolean;
+  /** The parsed --context file (or the config's context), checked by validate: a VdcContext when it is one. */
   context?: unknown;
   /** Rule levels (`--rule`, the config's `rules`). */
   rules?: Record<string, 'off' | 'info' | 'warning' | 'error'>;

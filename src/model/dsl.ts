@@ -185,6 +185,8 @@ export interface Extras {
    * stay declared and bound as written.
    */
   $ns?: Record<string, string>;
+  /** A remark normalize leaves on the object (a rasd Item whose units it kept as written); build ignores it. */
+  $note?: string;
 }
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};

@@ -24,7 +24,7 @@ const InstantiateVAppParams = extend(VAppCreationParams, 'InstantiateVAppParamsT
   children: [
     one(V, 'Source', Reference),
     opt(V, 'IsSourceDelete', leaf(boolean), { since: '1.0' }),
-    many(V, 'SourcedVmInstantiationParams', SourcedVmInstantiationParams, { since: '5.1', deprecated: '5.6', removed: '9.1', replacement: 'SourcedItem' }),
+    many(V, 'SourcedVmInstantiationParams', SourcedVmInstantiationParams, { since: '5.1', deprecated: '5.6', removed: '30.0', replacement: 'SourcedItem' }),
     many(V, 'SourcedItem', SourcedItem, { since: '5.6' }),
   ],
   attrs: [attr('linkedClone', boolean)],

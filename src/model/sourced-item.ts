@@ -61,7 +61,7 @@ export const HardwareCustomization = extend(VCloudExtensible, 'InstantiateVmHard
   ],
 });
 
-/** SourcedVmInstantiationParamsType (5.1, deprecated 5.6, removed after 9.1; still in the XSD). */
+/** SourcedVmInstantiationParamsType (5.1, deprecated 5.6, removed in 30.0, the first API after VCD 9.1; still in the XSD). */
 export const SourcedVmInstantiationParams = extend(VCloudExtensible, 'SourcedVmInstantiationParamsType', {
   children: [
     one(V, 'Source', Reference),

@@ -116,12 +116,58 @@ function pointer(path: readonly PropertyKey[]): string {
   return path.length ? '/' + path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/') : '/';
 }
 
-/** Load and check a context (JSON text or an already parsed value); throws ContextError with every problem. */
-export function loadContext(json: string | unknown): VdcContext {
-  let value: unknown = json;
-  if (typeof json === 'string') {
+/** Where a context comes from: a VdcContext object, its JSON text, or the path of a JSON file. */
+export type ContextInput = VdcContext | string;
+
+/**
+ * Node's fs, loaded only when a context is given as a path, so the library's default path (and a
+ * browser bundle) never needs it. process.getBuiltinModule is Node >= 20.16.
+ */
+function nodeFs(): typeof import('node:fs') | undefined {
+  const p = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  return p?.getBuiltinModule?.('node:fs') as typeof import('node:fs') | undefined;
+}
+
+const fileCache = new Map<string, { stamp: string; context: VdcContext }>();
+
+/** Read and check a context file (cached while its size and modification time stay the same). */
+function loadContextFile(file: string): VdcContext {
+  const fs = nodeFs();
+  if (!fs) throw new ContextError([`${file}: reading a context file needs Node.js 20.16 or later; pass the context object or its JSON text instead`]);
+  let stamp: string;
+  let text: string;
+  try {
+    const st = fs.statSync(file);
+    stamp = `${st.size}:${st.mtimeMs}`;
+    const hit = fileCache.get(file);
+    if (hit && hit.stamp === stamp) return hit.context;
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new ContextError([`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : e instanceof Error ? e.message : String(e)}`]);
+  }
+  let context: VdcContext;
+  try {
+    context = loadContext(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    if (e instanceof ContextError) throw new ContextError(e.issues.map((i) => `${file}: ${i}`));
+    throw e;
+  }
+  fileCache.set(file, { stamp, context });
+  return context;
+}
+
+/**
+ * Load and check a context: a VdcContext object, its JSON text (a string starting with `{`), or
+ * the path of a JSON file (any other string; read with node:fs). Throws ContextError with every problem.
+ */
+export function loadContext(input: ContextInput | unknown): VdcContext {
+  let value: unknown = input;
+  if (typeof input === 'string') {
+    const text = input.replace(/^\uFEFF/, '');
+    if (!/^\s*[{[]/.test(text)) return loadContextFile(text);
     try {
-      value = JSON.parse(json);
+      value = JSON.parse(text);
     } catch (e) {
       throw new ContextError([`not JSON (${e instanceof Error ? e.message : String(e)})`]);
     }

@@ -9,7 +9,8 @@ import { readDocument, type ReadLimits } from '../xml/reader.js';
 import { makeReport, type Problem, type Report } from './problem.js';
 import { checkSchema, validateSchemaSync } from './xsd.js';
 import { rules, runRules } from './rules/index.js';
-import { loadContext } from './context.js';
+import { loadContext, type ContextInput } from './context.js';
+import { xmlToValidate, type ValidateInput } from './input.js';
 import { applyRuleLevels, checkRuleLevels, type RuleLevel } from '../config/levels.js';
 import { applyDirectives, type CommentRecord } from './directives.js';
 
@@ -21,8 +22,8 @@ export interface ValidateOptions extends ReadLimits {
   schemaDir?: string;
   /** Run the semantic rules (default true); false reports schema and well-formedness problems only. */
   lint?: boolean;
-  /** A VDC description (JSON text or parsed; see schemas/vdc-context.schema.json) enabling the context rules. Invalid: throws ContextError. */
-  context?: unknown;
+  /** A VDC description enabling the context rules: a VdcContext object, its JSON text, or a JSON file's path (schemas/vdc-context.schema.json). Invalid: throws ContextError. */
+  context?: ContextInput;
   /** Rule levels by id (`off`, `info`, `warning`, `error`), as `--rule` and the config's `rules` set them; `xml`/`xsd` cannot be set. Invalid: throws RuleLevelError. */
   rules?: Readonly<Record<string, RuleLevel>>;
 }
@@ -37,13 +38,16 @@ export function inputProblem(e: XmlInputError): Problem {
  * Rejects only when the command cannot run: SchemaDirError (bad `schemaDir`), ApiVersionError
  * (`apiVersion` is not N.N), ContextError (a context that is not a VDC description).
  */
-export async function validate(xml: string | Uint8Array, opts: ValidateOptions = {}): Promise<Report> {
-  return validateSync(xml, opts);
+export async function validate(input: ValidateInput, opts: ValidateOptions = {}): Promise<Report> {
+  return validateSync(input, opts);
 }
 
-/** Synchronous validate (the schema set is compiled on first use and cached). */
-export function validateSync(xml: string | Uint8Array, opts: ValidateOptions = {}): Report {
+/** Synchronous validate (the schema set is compiled on first use and cached). Takes XML text, bytes or a document object. */
+export function validateSync(input: ValidateInput, opts: ValidateOptions = {}): Report {
   if (opts.rules) checkRuleLevels(opts.rules);
+  const prepared = xmlToValidate(input);
+  if ('report' in prepared) return prepared.report;
+  const xml = prepared.xml;
   if (opts.lint === false) return schemaOnly(xml, opts);
   let root: XmlDoc;
   try {

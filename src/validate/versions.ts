@@ -86,7 +86,8 @@ export interface VmTypeFinding extends Verdict {
   name: string;
 }
 
-function judge(meta: Meta, target: string): Verdict | undefined {
+/** The verdict of the facts `meta` at the target version (undefined: accepted as written). */
+export function judge(meta: Meta, target: string): Verdict | undefined {
   if (meta.since && compareVersions(target, meta.since) < 0) return { issue: 'not-yet-available', version: meta.since, replacement: meta.replacement };
   if (meta.removed && compareVersions(target, meta.removed) >= 0) return { issue: 'removed', version: meta.removed, replacement: meta.replacement };
   if (meta.deprecated && compareVersions(target, meta.deprecated) >= 0) return { issue: 'deprecated', version: meta.deprecated, replacement: meta.replacement };
@@ -110,6 +111,18 @@ function under(node: ElementNode, above: string[]): boolean {
     e = e.up;
   }
   return true;
+}
+
+/**
+ * The verdict on an element (or attribute) with the facts `meta` standing at `trail` (element names
+ * from the root, `SourcedItem/VmGeneralParams`), with the VERSION_FACTS corrections for that trail:
+ * for writers that know a trail rather than a walk node (build and normalize with an apiVersion).
+ */
+export function verdictAt(meta: Meta, trail: string, target: string): Verdict | undefined {
+  const names = trail.split('/').filter(Boolean);
+  const local = names.pop();
+  const hit = local === undefined ? undefined : FACTS_BY_LOCAL.get(local)?.find((f) => f.above.every((n, i) => names[names.length - 1 - i] === n));
+  return judge(hit ? { ...meta, ...hit.meta } : meta, target);
 }
 
 /**

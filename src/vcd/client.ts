@@ -7,6 +7,7 @@ import { redact } from '../cli/sanitize.js';
 import { build, kindOf, type VmParamsDocument } from '../document.js';
 import type { Kind } from '../model/roots.js';
 import { validateSync } from '../validate/index.js';
+import type { ContextInput } from '../validate/context.js';
 import { decodeXml } from '../xml/decode.js';
 import { readTree } from './xml.js';
 import { actionHref, mediaTypeOf, readActionAnswer, targetMismatch, type TaskInfo, type UploadLink } from './actions.js';
@@ -213,7 +214,7 @@ class VcdClient implements Client {
       }
     }
     if (opts.validate !== false) {
-      const report = validateSync(text, { apiVersion, ...(opts.context !== undefined ? { context: opts.context } : {}) });
+      const report = validateSync(text, { apiVersion, ...(opts.context !== undefined ? { context: opts.context as ContextInput } : {}) });
       const errors = report.problems.filter((p) => p.severity === 'error');
       if (errors.length) throw new VcdError('invalid', `not sent: the document has ${errors.length} error${errors.length === 1 ? '' : 's'} (first: line ${errors[0]!.line}: ${errors[0]!.message})`, { problems: report.problems });
     }

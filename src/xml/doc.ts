@@ -467,21 +467,33 @@ export class XmlDoc {
    */
   path(n: number): string {
     const parts: string[] = [];
-    for (let e = n; e > 0; e = this.parents[e]) {
-      if (this.kinds[e] !== NodeKind.Element) continue;
-      const p = this.parents[e];
-      let before = 0;
-      let total = 0;
-      if (p > 0) {
-        const name = this.names[e];
-        for (let c = this.firsts[p]; c !== -1; c = this.nexts[c]) {
-          if (this.kinds[c] !== NodeKind.Element || this.names[c] !== name) continue;
-          total++;
-          if (c < e) before++;
-        }
-      }
-      parts.push(total > 1 ? `${this.local(e)}[${before + 1}]` : this.local(e));
-    }
+    for (let e = n; e > 0; e = this.parents[e]) if (this.kinds[e] === NodeKind.Element) parts.push(this.step(e));
     return '/' + parts.reverse().join('/');
   }
+
+  /** Path steps of element children, per parent, computed for all siblings at once on first use. */
+  private readonly steps = new Map<number, string>();
+
+  private step(e: number): string {
+    let label = this.steps.get(e);
+    if (label !== undefined) return label;
+    const p = this.parents[e];
+    if (p <= 0) {
+      label = this.local(e);
+      this.steps.set(e, label);
+      return label;
+    }
+    const total = new Map<number, number>();
+    for (let c = this.firsts[p]; c !== -1; c = this.nexts[c]) if (this.kinds[c] === NodeKind.Element) total.set(this.names[c], (total.get(this.names[c]) ?? 0) + 1);
+    const seen = new Map<number, number>();
+    for (let c = this.firsts[p]; c !== -1; c = this.nexts[c]) {
+      if (this.kinds[c] !== NodeKind.Element) continue;
+      const name = this.names[c];
+      const k = (seen.get(name) ?? 0) + 1;
+      seen.set(name, k);
+      this.steps.set(c, total.get(name)! > 1 ? `${this.local(c)}[${k}]` : this.local(c));
+    }
+    return this.steps.get(e)!;
+  }
+
 }

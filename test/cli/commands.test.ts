@@ -88,7 +88,8 @@ describe('normalize and build', () => {
     expect(kind.stderr).toMatch(/error build: .*"kind" must be one of/);
     const prop = cli(['build', '-'], { input: '{"kind": "ComposeVAppParams", "name": "x", "Nonsense": 1}' });
     expect(prop.status).toBe(1);
-    expect(prop.stderr).toMatch(/^<stdin>:0:0: error build: .*Nonsense/);
+    // The position is the unknown key's, in the JSON text.
+    expect(prop.stderr).toMatch(/^<stdin>:1:44: error build: .*Nonsense/);
     const arr = cli(['build', '-'], { input: '[]' });
     expect(arr.status).toBe(1);
   });

@@ -10,6 +10,8 @@ function problemJson(p: Problem): Record<string, unknown> {
   const o: Record<string, unknown> = { severity: p.severity, rule: p.rule, line: p.line, column: p.column, path: p.path, message: p.message };
   if (p.messageId !== undefined) o.messageId = p.messageId;
   if (p.data !== undefined) o.data = p.data;
+  // An automatic fix (rules with `fixable`): edits as offsets into the decoded document text.
+  if (p.fix !== undefined) o.fix = p.fix;
   return o;
 }
 

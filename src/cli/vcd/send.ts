@@ -20,7 +20,7 @@ import { connection, exitOf, failureLine, parseVcdArgs, type Connection } from '
 import { connect, type SendResult } from '../../vcd/client.js';
 import { describeServerError, VcdError } from '../../vcd/errors.js';
 import type { TaskInfo } from '../../vcd/actions.js';
-import { validate } from '../../validate/index.js';
+import { validate, type ValidateOptions } from '../../validate/index.js';
 import { ContextError } from '../../validate/context.js';
 import { ConfigError, loadSettings, parseRuleFlag, RuleLevelError, validateOptions, type RuleLevel, type Settings } from '../../config/index.js';
 
@@ -117,7 +117,8 @@ export async function runSend(argv: string[], io: Io): Promise<number> {
     // The same verdict as `vmparams validate --api-version <that> [--context FILE]`.
     let report: Report;
     try {
-      report = await validate(bytes, { ...validateOptions(settings), apiVersion });
+      // The context is the parsed file, unchecked: validate checks it (ContextError below).
+      report = await validate(bytes, { ...validateOptions(settings), apiVersion } as ValidateOptions);
     } catch (e) {
       if (e instanceof ContextError) throw new UsageError(`${CMD}: ${settings.contextFile ? `${path.relative(io.cwd, settings.contextFile) || settings.contextFile}: ` : ''}${e.message}`);
       if (e instanceof RuleLevelError) throw new UsageError(`${CMD}: ${e.message}`);

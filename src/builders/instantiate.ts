@@ -1,0 +1,28 @@
+/** instantiateTemplate: an InstantiateVAppTemplateParams, a vApp from a vApp template (POST {vdc}/action/instantiateVAppTemplate). */
+import type { DocumentOf } from '../document.js';
+import { INSTANTIATE } from './shapes.js';
+import { checkSpec, type ExactOptions } from './spec-check.js';
+import type { InstantiateTemplateSpec } from './types.js';
+import { power, startupItems, vappSections } from './vapp.js';
+import { sourcedItem } from './vm.js';
+
+/**
+ * An InstantiateVAppTemplateParams from the template at `spec.template`, with per-VM changes in
+ * `spec.vms` (each `source` a VM of the template). Throws BuildError for an unknown or wrong option.
+ */
+export function instantiateTemplate<const S extends InstantiateTemplateSpec>(spec: ExactOptions<InstantiateTemplateSpec, S>): DocumentOf<'InstantiateVAppTemplateParams', 'input'> {
+  checkSpec(spec, INSTANTIATE, 'InstantiateTemplateSpec');
+  const s: InstantiateTemplateSpec = spec;
+  const sections = vappSections({ ...s, startup: startupItems(s.vms, (i) => s.vms![i].name) });
+  return {
+    kind: 'InstantiateVAppTemplateParams',
+    name: s.name,
+    ...power(s, true),
+    ...(s.linkedClone !== undefined && { linkedClone: s.linkedClone }),
+    ...(s.description !== undefined && { Description: s.description }),
+    ...(sections.length && { InstantiationParams: { sections } }),
+    Source: { href: s.template },
+    ...(s.vms?.length && { SourcedItem: s.vms.map((vm, i) => sourcedItem(vm, `/vms[${i}]`)) }),
+    ...(s.acceptEulas !== undefined && { AllEULAsAccepted: s.acceptEulas }),
+  };
+}
