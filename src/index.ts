@@ -8,6 +8,8 @@ export { parse, build, kindOf, UnknownDocumentError, XmlInputError } from './doc
 export type { ParsedDocument, NormalizedDocument, VmParamsDocument, DocumentOf, ParseOptions, BuildOptions } from './document.js';
 export { normalize, leafValue } from './normalize.js';
 export type { NormalizeOptions } from './normalize.js';
+export { format, sortChildren, DEFAULT_PRINT_WIDTH } from './fmt/index.js';
+export type { FormatOptions, FormatResult, TextEdit } from './fmt/index.js';
 export { BuildError } from './xml/build.js';
 export { VersionError } from './versioning.js';
 export { placeOf } from './xml/positions.js';

@@ -14,7 +14,7 @@ Commands:
   validate <file|dir|->...   check documents against the schema and the semantic rules
   normalize <file|->         print the document as typed, normalized JSON
   build <file.json|.yaml|->  turn that JSON (or YAML) back into canonical XML
-  fmt <file|->               rewrite a document in canonical order, namespaces and indentation
+  fmt <file|dir|->...        rewrite documents in canonical order and layout, comments kept
   rules [ID]                 list the semantic rules, or explain one
   graph <file|->             draw the vApp a request builds (Mermaid, DOT, SVG or JSON)
   instant-clone <command>    validate, check privileges of, convert or send an instant-clone spec
@@ -108,20 +108,31 @@ Options:
 
 Exit status: 0 done, 1 the JSON or YAML does not describe a request document, 2 the command could not run.
 `,
-  fmt: `Usage: vmparams fmt <file|->... [options]
+  fmt: `Usage: vmparams fmt <file|dir|->... [options]
 
 Rewrite documents in canonical form: children in schema order (the fix for the server's
 most common complaint, elements out of order), conventional namespace prefixes declared on
-the root, two-space indentation. Prints the result unless --write or --check is given.
-Comments are not kept.
+the root, two-space indentation, long start tags one attribute a line. Comments, processing
+instructions, text, CDATA, mixed and xml:space="preserve" content, the encoding and the XML
+declaration are kept as written; a comment moves with the element it belongs to. Prints the
+result unless --write or --check is given.
 
 Options:
-  --write                    rewrite the files in place (several files and directories allowed)
+  --write                    rewrite the files that change, in place and atomically (several
+                             files and directories allowed; read-only files are skipped)
   --check                    print the files that are not formatted and exit 1 if there are any
+  --print-width N            wrap start tags longer than N columns (default: the config
+                             file's printWidth, else 100)
+  --config FILE              use this config file instead of the nearest vmparams.config.json
+  --no-config                use no config file
+  --ignore-pattern GLOB      skip matching files when walking folders (repeatable)
+  --no-ignore                do not skip files .gitignore or the config's ignore name
+  --max-size N               refuse documents larger than N bytes (suffix k, M or G; default 256M)
+  --max-depth N              refuse elements nested deeper than N (default 256)
   -h, --help                 show this help
 
-Exit status: 0 done (or all formatted), 1 a file is not formatted (--check) or cannot be
-read as a request document, 2 the command could not run.
+Exit status: 0 done (or all formatted), 1 a file is not formatted (--check), cannot be read
+as a request document or cannot be written, 2 the command could not run.
 `,
   graph: `Usage: vmparams graph <file.xml|-> [options]
 

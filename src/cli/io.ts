@@ -2,6 +2,8 @@
 export interface Io {
   /** Write to standard output (no newline added). */
   stdout(text: string): void;
+  /** Write bytes to standard output as they are (fmt prints a document in its own encoding); optional. */
+  stdoutBytes?(bytes: Uint8Array): void;
   /** Write to standard error (no newline added). */
   stderr(text: string): void;
   /** Read all of standard input. */
@@ -19,6 +21,7 @@ export interface Io {
 export function processIo(): Io {
   return {
     stdout: (t) => void process.stdout.write(t),
+    stdoutBytes: (b) => void process.stdout.write(b),
     stderr: (t) => void process.stderr.write(t),
     readStdin: async () => {
       const chunks: Buffer[] = [];

@@ -79,6 +79,11 @@ export const FIELDS = {
       return v.flatMap((g, i) => (typeof g === 'string' && g.length > 0 ? [] : issue(`must be a non-empty glob string, not ${typeName(g)}`, [i])));
     },
   },
+  printWidth: {
+    description: 'vmparams fmt: start tags longer than this many columns put one attribute on each line (default 100); --print-width wins over it.',
+    schema: () => ({ type: 'integer', minimum: 1 }),
+    check: (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 ? [] : issue(`must be a whole number of at least 1 (columns), not ${typeName(v)}`)),
+  },
 } satisfies Record<string, FieldSpec>;
 
 /** A config field name. */

@@ -23,6 +23,8 @@ export interface ConfigData {
   strict?: boolean;
   rules?: Record<string, RuleLevel>;
   ignore?: string[];
+  /** fmt's print width. */
+  printWidth?: number;
 }
 
 /** A config file as read: where it is and what it says. */

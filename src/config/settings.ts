@@ -21,6 +21,8 @@ export interface SettingsFlags {
   strict?: boolean;
   /** `--rule ID=LEVEL`, already parsed (levels.ts parseRuleFlag); merged over the file's `rules`. */
   rules?: Readonly<Record<string, RuleLevel>>;
+  /** fmt's `--print-width N`. */
+  printWidth?: number;
 }
 
 /** Options for loadSettings. */
@@ -53,6 +55,8 @@ export interface Settings {
   rules: Record<string, RuleLevel>;
   /** The config file's `ignore` globs (relative to its directory); empty without a file. */
   ignore: IgnoreGlobs[];
+  /** fmt's print width (`--print-width`, else the file's `printWidth`); undefined: fmt's default. */
+  printWidth?: number;
 }
 
 /** A path as messages show it: relative to `cwd` when that is shorter. */
@@ -86,6 +90,8 @@ export function loadSettings(opts: LoadSettingsOptions): Settings {
     ignore: config && data.ignore?.length ? [{ base: config.dir, patterns: data.ignore }] : [],
   };
   if (config) settings.config = config;
+  const printWidth = flags.printWidth ?? data.printWidth;
+  if (printWidth !== undefined) settings.printWidth = printWidth;
   const apiVersion = flags.apiVersion ?? data.apiVersion;
   if (apiVersion !== undefined) settings.apiVersion = apiVersion;
   if (flags.context !== undefined) {

@@ -42,7 +42,7 @@ describe('schemas/vmparams-config.schema.json', () => {
 
   it('lists the fields of interface.md and every configurable rule id, and no locked one', () => {
     const s = schema as { properties: Record<string, { properties?: Record<string, unknown> }>; additionalProperties: boolean };
-    expect(Object.keys(s.properties)).toEqual(['$schema', 'apiVersion', 'context', 'strict', 'rules', 'ignore']);
+    expect(Object.keys(s.properties)).toEqual(['$schema', 'apiVersion', 'context', 'strict', 'rules', 'ignore', 'printWidth']);
     expect(s.additionalProperties).toBe(false);
     expect(Object.keys(s.properties.rules!.properties!)).toEqual(configurableRuleIds());
     expect(configurableRuleIds()).toContain('unused-directive');
@@ -57,6 +57,10 @@ describe('schemas/vmparams-config.schema.json', () => {
     ['string root', 'rules', false],
     ['null root', null, false],
     ['unknown field', { rulez: {} }, false],
+    ['printWidth', { printWidth: 120 }, true],
+    ['printWidth 0', { printWidth: 0 }, false],
+    ['printWidth not whole', { printWidth: 80.5 }, false],
+    ['printWidth string', { printWidth: '100' }, false],
     ['apiVersion number', { apiVersion: 36 }, false],
     ['apiVersion word', { apiVersion: 'latest' }, false],
     ['apiVersion three parts', { apiVersion: '36.0.1' }, false],

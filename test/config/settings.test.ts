@@ -112,7 +112,7 @@ describe('a bad config file: ConfigError naming the file, the position and the f
     ['not JSON', '{\n  "strict": true,\n}\n', /^vmparams\.config\.json:3:1: not valid JSON \(Expected double-quoted property name\)$/, undefined],
     ['empty', '', /^vmparams\.config\.json: the file is empty; a config file is a JSON object/, undefined],
     ['not an object', '[1, 2]', /^vmparams\.config\.json:1:1: must be a JSON object/, undefined],
-    ['unknown field with a suggestion', '{\n  "rulez": {}\n}', /^vmparams\.config\.json:2:3: "rulez": unknown field; did you mean "rules"\? \(fields: apiVersion, context, strict, rules, ignore\)$/, 'rulez'],
+    ['unknown field with a suggestion', '{\n  "rulez": {}\n}', /^vmparams\.config\.json:2:3: "rulez": unknown field; did you mean "rules"\? \(fields: apiVersion, context, strict, rules, ignore, printWidth\)$/, 'rulez'],
     ['unknown field', '{ "colour": true }', /^vmparams\.config\.json:1:3: "colour": unknown field \(fields: /, 'colour'],
     ['bad apiVersion', '{ "apiVersion": 36 }', /^vmparams\.config\.json:1:3: apiVersion: must be a version string like "36\.0" \(major\.minor\), not the number 36$/, 'apiVersion'],
     ['bad apiVersion text', '{ "apiVersion": "latest" }', /apiVersion: must be a version string like "36\.0"/, 'apiVersion'],

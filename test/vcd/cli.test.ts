@@ -147,11 +147,11 @@ describe('vcd send', () => {
     const r = await run(['vcd', 'send', file, ...login(), '--to', vdc], { env });
     expect(r.status).toBe(1);
     const shown = file.replace(/^.*\/(?=[^/]+$)/, '');
-    expect(r.stderr).toMatch(new RegExp(`${shown}:42:11: error server: BAD_REQUEST \\(400\\): Bad request - Unexpected JAXB Exception - cvc-complex-type\\.2\\.4\\.a: Invalid content was found starting with element 'FenceMode'\\.`));
+    expect(r.stderr).toMatch(new RegExp(`${shown}:48:11: error server: BAD_REQUEST \\(400\\): Bad request - Unexpected JAXB Exception - cvc-complex-type\\.2\\.4\\.a: Invalid content was found starting with element 'FenceMode'\\.`));
     vcd.actionFailures.push({ status: 400, minor: 'BAD_REQUEST', message: msg });
     const j = await run(['vcd', 'send', file, ...login(), '--to', vdc, '--format', 'json'], { env });
     const out = JSON.parse(j.stdout) as { status: string; error: Record<string, unknown> };
-    expect(out).toMatchObject({ status: 'error', task: null, vApp: null, error: { majorErrorCode: 400, minorErrorCode: 'BAD_REQUEST', line: 42, column: 11, element: 'FenceMode' } });
+    expect(out).toMatchObject({ status: 'error', task: null, vApp: null, error: { majorErrorCode: 400, minorErrorCode: 'BAD_REQUEST', line: 48, column: 11, element: 'FenceMode' } });
     expect(String(out.error.message)).toMatch(/^Bad request - Unexpected JAXB Exception - cvc-complex-type\.2\.4\.a/);
   });
 
@@ -240,7 +240,7 @@ describe('vcd send and the config file', () => {
     const n = vcd.seen.length;
     const r = await run(['vcd', 'send', 'blank.xml', ...login(), '--to', vdc], { env, cwd: dir });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/blank\.xml:18:3: error reference\/in-vdc: .*"Silver"/);
+    expect(r.stderr).toMatch(/blank\.xml:22:3: error reference\/in-vdc: .*"Silver"/);
     expect(r.stderr).toContain('not sent: the document has 1 error at API version 37.2');
     expect(vcd.seen.slice(n).some((q) => q.url.includes('/action/'))).toBe(false);
     const off = await run(['vcd', 'send', 'blank.xml', ...login(), '--to', vdc, '--rule', 'reference/in-vdc=off', '--api-version', '38.0'], { env, cwd: dir });

@@ -161,8 +161,8 @@ describe('vcd.connect against the fake Cloud Director', () => {
       const e = await rejection(c.send(doc, { to: vdc, pollMs: 10 }));
       expect(e).toMatchObject({ kind: 'task', majorErrorCode: 400, minorErrorCode: 'BAD_REQUEST', requestId: '1a2b' });
       expect(e.message).toBe("task error: BAD_REQUEST (400): Cannot deploy: cvc-type.3.1.3: The value 'natRouted' of element 'FenceMode' is not valid.");
-      expect(e.place).toMatchObject({ line: 42, element: 'FenceMode' });
-      expect(doc.split('\n')[41]).toContain('<FenceMode>natRouted</FenceMode>');
+      expect(e.place).toMatchObject({ line: 48, element: 'FenceMode' });
+      expect(doc.split('\n')[47]).toContain('<FenceMode>natRouted</FenceMode>');
       expect(e.task).toMatch(/\/api\/task\//);
       expect(e.vApp).toMatch(/\/api\/vApp\//);
     });
@@ -180,7 +180,7 @@ describe('vcd.connect against the fake Cloud Director', () => {
       const e = await rejection(c.send(named('compose-full-vm.xml'), { to: vdc }));
       expect(e).toMatchObject({ kind: 'http', status: 400, majorErrorCode: 400, minorErrorCode: 'BAD_REQUEST' });
       expect(e.serverMessage).toBe("Bad request - Unexpected JAXB Exception - cvc-complex-type.2.4.a: Invalid content was found starting with element 'FenceMode'. One of '{\"http://www.vmware.com/vcloud/v1.5\":ParentNetwork}' is expected.");
-      expect(e.place).toMatchObject({ line: 42, column: 11, element: 'FenceMode' });
+      expect(e.place).toMatchObject({ line: 48, column: 11, element: 'FenceMode' });
       expect(e.message).not.toContain('stackTrace');
       expect(e.message).not.toContain('VdcServiceImpl');
     });

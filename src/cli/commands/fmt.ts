@@ -1,33 +1,96 @@
 /**
- * `vmparams fmt <file|->... [--write] [--check]`: the canonical form of a document is
- * `build(parse(x))` (schema order, conventional namespaces declared on the root, two-space
- * indentation). Without flags the result goes to stdout; --write rewrites files that change;
- * --check lists files that are not in canonical form and exits 1.
+ * `vmparams fmt <file|dir|glob|->... [--write] [--check] [--print-width N] [--max-size N]
+ * [--max-depth N] [--config FILE | --no-config] [--no-ignore] [--ignore-pattern GLOB]...`: the
+ * canonical form of a document (src/fmt/: schema order, conventional namespaces, two-space
+ * indentation, every comment, PI, CDATA section and text kept). Without flags the result goes to
+ * stdout; --write replaces the files that change, atomically (atomic-write.ts); --check lists the
+ * files that are not in canonical form and exits 1. A batch goes on past a file it cannot read as a
+ * request or cannot write (one line on stderr each, exit 1) and always ends with its summary. Files
+ * are found as validate finds them (ignore rules, non-request XML skipped when walking), and
+ * `printWidth` comes from the config file unless --print-width is given.
  */
 import fs from 'node:fs';
-import { boolOpt, parseCommandArgs } from '../args.js';
+import { AtomicWriteError, writeFileAtomicSync } from '../atomic-write.js';
+import { boolOpt, parseCommandArgs, stringOpt } from '../args.js';
 import { documentErrorLine } from '../docerrors.js';
 import { describeFsError, UsageError } from '../errors.js';
 import { HELP } from '../help.js';
-import { collectInputs, readInputFile, type Input } from '../inputs.js';
+import { collectInputs, type Input } from '../inputs.js';
 import type { Io } from '../io.js';
-import { build, parse } from '../lib.js';
+import { skipReason } from '../sniff.js';
+import { ConfigError, loadSettings, type Settings } from '../../config/index.js';
+import { format, type FormatOptions, type FormatResult } from '../../fmt/index.js';
+import { DEFAULT_LIMITS } from '../../xml/reader.js';
 
-/** The canonical text of a document, or the error line when it cannot be read as a request. */
-function canonical(input: Input, bytes: Uint8Array): { xml: string } | { error: string } {
+/** `--max-size`: bytes, or with a binary suffix (`512k`, `64M`, `1G`), as validate takes it. */
+function sizeOpt(v: string): number {
+  const m = /^(\d{1,15})\s*(?:([kmg])i?b?)?$/i.exec(v.trim());
+  const n = m ? Number(m[1]) * 1024 ** ' kmg'.indexOf((m[2] ?? ' ').toLowerCase()) : NaN;
+  if (!m || !(n >= 1) || n > Number.MAX_SAFE_INTEGER) throw new UsageError(`fmt: --max-size must be a size in bytes such as 1048576, 512k, 64M or 1G, got '${v}'`);
+  return n;
+}
+
+/** A whole number of at least 1 (`--max-depth`, `--print-width`). */
+function countOpt(flag: string, v: string): number {
+  if (!/^\d{1,9}$/.test(v) || Number(v) < 1) throw new UsageError(`fmt: ${flag} must be a whole number of at least 1, got '${v}'`);
+  return Number(v);
+}
+
+/** What happened to one file. */
+type Outcome = 'unchanged' | 'changed' | 'not-request' | 'unreadable' | 'unwritable';
+
+/** Read and format one input; the error line goes to stderr. */
+function formatInput(io: Io, input: Input, opts: FormatOptions): FormatResult | 'not-request' | 'unreadable' {
+  let bytes = input.bytes;
+  if (!bytes) {
+    try {
+      // Over --max-size: say so without reading the file.
+      const size = fs.statSync(input.abs!).size;
+      const limit = opts.maxBytes ?? DEFAULT_LIMITS.maxBytes;
+      if (size > limit) {
+        io.stderr(`${input.display}:0:0: error xml: the document is ${size} bytes, over the limit of ${limit} (raise it with --max-size)\n`);
+        return 'not-request';
+      }
+      bytes = new Uint8Array(fs.readFileSync(input.abs!));
+    } catch (e) {
+      io.stderr(`vmparams fmt: ${input.display}: ${describeFsError(e)}\n`);
+      return 'unreadable';
+    }
+  }
   try {
-    const xml = build(parse(bytes));
-    return { xml: xml.endsWith('\n') ? xml : xml + '\n' };
+    return format(bytes, opts);
   } catch (e) {
     const line = documentErrorLine(input.display, e);
     if (line === undefined) throw e;
-    return { error: line };
+    io.stderr(line);
+    return 'not-request';
   }
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The failures of a batch as summary phrases: `1 not readable as a request`, `1 could not be written`. */
+function failures(counts: Record<Outcome, number>): string[] {
+  const out: string[] = [];
+  if (counts['not-request']) out.push(`${counts['not-request']} not readable as a request`);
+  if (counts.unreadable) out.push(`${counts.unreadable} could not be read`);
+  if (counts.unwritable) out.push(`${counts.unwritable} could not be written`);
+  return out;
 }
 
 /** Run `vmparams fmt` with the arguments after the command name. */
 export async function runFmt(argv: string[], io: Io): Promise<0 | 1 | 2> {
-  const args = parseCommandArgs('fmt', argv, { write: { type: 'boolean', short: 'w' }, check: { type: 'boolean', short: 'c' } });
+  const args = parseCommandArgs('fmt', argv, {
+    write: { type: 'boolean', short: 'w' },
+    check: { type: 'boolean', short: 'c' },
+    'print-width': { type: 'string' },
+    'max-size': { type: 'string' },
+    'max-depth': { type: 'string' },
+    config: { type: 'string' },
+    'no-config': { type: 'boolean' },
+    'no-ignore': { type: 'boolean' },
+    'ignore-pattern': { type: 'string', multiple: true },
+  });
   if (boolOpt(args, 'help')) {
     io.stdout(HELP.fmt!);
     return 0;
@@ -35,61 +98,101 @@ export async function runFmt(argv: string[], io: Io): Promise<0 | 1 | 2> {
   const write = boolOpt(args, 'write');
   const check = boolOpt(args, 'check');
   if (write && check) throw new UsageError('fmt: use --write or --check, not both');
+  const opts: FormatOptions = {};
+  const width = stringOpt(args, 'print-width');
+  let settings: Settings;
+  try {
+    settings = loadSettings({
+      cwd: io.cwd,
+      configPath: stringOpt(args, 'config'),
+      noConfig: boolOpt(args, 'no-config'),
+      flags: width === undefined ? {} : { printWidth: countOpt('--print-width', width) },
+    });
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(`fmt: ${e.message}`);
+    throw e;
+  }
+  if (settings.printWidth !== undefined) opts.printWidth = settings.printWidth;
+  const maxSize = stringOpt(args, 'max-size');
+  if (maxSize !== undefined) opts.maxBytes = sizeOpt(maxSize);
+  const maxDepth = stringOpt(args, 'max-depth');
+  if (maxDepth !== undefined) opts.maxDepth = countOpt('--max-depth', maxDepth);
   if (args.positionals.length === 0) throw new UsageError("fmt: give a file or '-' (see 'vmparams fmt --help')");
   if (!write && !check && args.positionals.length > 1) {
     throw new UsageError('fmt: printing to standard output takes one file; use --write or --check for several');
   }
-  const inputs = await collectInputs(args.positionals, io, { command: 'fmt', walkExtension: write || check ? '.xml' : undefined });
+  const noIgnore = boolOpt(args, 'no-ignore');
+  const ignorePatterns = (args.values['ignore-pattern'] as string[] | undefined) ?? [];
+  const found = await collectInputs(args.positionals, io, {
+    command: 'fmt',
+    walkExtension: write || check ? '.xml' : undefined,
+    ignore: { gitignore: !noIgnore, globs: noIgnore ? [] : [...settings.ignore, { base: io.cwd, patterns: ignorePatterns }] },
+    skip: skipReason,
+  });
+  // XML that is not a request (pom.xml, a JUnit report), found by walking: skipped, and said so in the summary.
+  const skipped = found.filter((i) => i.skipped !== undefined).length;
+  const inputs = found.filter((i) => i.skipped === undefined);
+  const skippedNote = skipped ? `; ${plural(skipped, 'file')} skipped (not Cloud Director requests)` : '';
 
-  let status: 0 | 1 = 0;
-  let unformatted = 0;
-  let rewritten = 0;
-  let failures = 0;
+  const counts: Record<Outcome, number> = { unchanged: 0, changed: 0, 'not-request': 0, unreadable: 0, unwritable: 0 };
   for (const input of inputs) {
-    const bytes = input.bytes ?? readInputFile('fmt', io, input.abs!);
-    const result = canonical(input, bytes);
-    if ('error' in result) {
-      io.stderr(result.error);
-      failures++;
-      status = 1;
+    const result = formatInput(io, input, opts);
+    if (typeof result === 'string') {
+      counts[result]++;
       continue;
     }
-    const original = new TextDecoder('utf-8').decode(bytes);
-    // The model has no place for comments, so the canonical form drops them: say so rather than lose them quietly.
-    const dropsComments = !check && original.includes('<!--');
     if (!write && !check) {
-      io.stdout(result.xml);
-      if (dropsComments) io.stderr(`${input.display}: note: comments are not kept\n`);
+      // The document in its own encoding (what a redirect to a file needs); text where the Io has no byte stream.
+      if (io.stdoutBytes) io.stdoutBytes(result.bytes);
+      else io.stdout(result.text);
+      counts[result.changed ? 'changed' : 'unchanged']++;
       continue;
     }
-    const same = original === result.xml;
     if (check) {
-      if (!same) {
-        unformatted++;
-        io.stdout(`${input.display}: not formatted\n`);
-      }
+      if (result.changed) io.stdout(`${input.display}: not formatted\n`);
+      counts[result.changed ? 'changed' : 'unchanged']++;
       continue;
     }
     // --write: standard input has no file to rewrite, so its result goes to stdout.
-    if (!input.abs) io.stdout(result.xml);
-    else if (!same) {
-      try {
-        fs.writeFileSync(input.abs, result.xml);
-      } catch (e) {
-        throw new UsageError(`fmt: ${input.display}: cannot write: ${describeFsError(e)}`);
-      }
-      rewritten++;
-      io.stdout(`${input.display}: formatted${dropsComments ? ' (comments removed)' : ''}\n`);
+    if (!input.abs) {
+      if (io.stdoutBytes) io.stdoutBytes(result.bytes);
+      else io.stdout(result.text);
+      counts[result.changed ? 'changed' : 'unchanged']++;
+      continue;
     }
+    if (!result.changed) {
+      counts.unchanged++;
+      continue;
+    }
+    try {
+      writeFileAtomicSync(input.abs, result.bytes);
+    } catch (e) {
+      if (!(e instanceof AtomicWriteError)) throw e;
+      io.stderr(`vmparams fmt: ${e.message.replace(input.abs, input.display)}\n`);
+      counts.unwritable++;
+      continue;
+    }
+    counts.changed++;
+    io.stdout(`${input.display}: formatted\n`);
   }
+  const failed = counts['not-request'] + counts.unreadable + counts.unwritable;
+  const failedPhrases = failures(counts);
   if (check) {
-    if (unformatted > 0) {
-      io.stdout(`✖ ${unformatted} of ${inputs.length} file${inputs.length === 1 ? '' : 's'} not formatted; run 'vmparams fmt --write' on ${unformatted === 1 ? 'it' : 'them'}\n`);
-      status = 1;
-    } else if (status === 0) io.stdout(`✔ ${inputs.length} file${inputs.length === 1 ? '' : 's'} formatted\n`);
-  } else if (write && inputs.every((i) => i.abs)) {
-    const unchanged = inputs.length - rewritten - failures;
-    io.stdout(`${rewritten} file${rewritten === 1 ? '' : 's'} rewritten, ${unchanged} unchanged${failures ? `, ${failures} not readable as a request` : ''}\n`);
+    const of = `of ${plural(inputs.length, 'file')}`;
+    if (counts.changed === 0 && failed === 0) io.stdout(`✔ ${plural(inputs.length, 'file')} formatted${skippedNote}\n`);
+    else if (counts.changed === 0) {
+      // `✖ 1 of 3 files not readable as a request`: the count goes first, then the phrase.
+      const [first, ...rest] = failedPhrases;
+      const k = first!.indexOf(' ');
+      io.stdout(`✖ ${first!.slice(0, k)} ${of}${first!.slice(k)}${rest.map((p) => `, ${p}`).join('')}${skippedNote}\n`);
+    } else {
+      const them = counts.changed === 1 ? 'it' : 'them';
+      io.stdout(`✖ ${counts.changed} ${of} not formatted${failedPhrases.map((p) => `, ${p}`).join('')}; run 'vmparams fmt --write' on ${them}${skippedNote}\n`);
+    }
+    return counts.changed || failed ? 1 : 0;
   }
-  return status;
+  if (write && inputs.every((i) => i.abs)) {
+    io.stdout(`${plural(counts.changed, 'file')} rewritten, ${counts.unchanged} unchanged${failedPhrases.map((p) => `, ${p}`).join('')}${skippedNote}\n`);
+  }
+  return failed ? 1 : 0;
 }
