@@ -14,6 +14,12 @@ import { describeFsError } from './errors.js';
 export interface AtomicWriteOptions {
   /** Mode of a file that does not exist yet (default 0o666, less the umask). An existing file keeps its mode. */
   mode?: number;
+  /**
+   * The content the caller read and transformed: when the file no longer holds exactly these bytes
+   * just before the rename (someone saved it meanwhile), nothing is replaced and AtomicWriteError
+   * (code `ECHANGED`) is thrown, so that save is not lost.
+   */
+  expect?: Uint8Array;
 }
 
 /** The write failed; `message` is one line for the user, and the original file is unchanged. */
@@ -52,6 +58,12 @@ function describe(e: unknown): string {
   if (code === 'EDQUOT') return 'disk quota exceeded';
   if (code === 'EROFS') return 'read-only file system';
   return describeFsError(e);
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Write `data` to `file` atomically (sync). Throws AtomicWriteError; then the original is untouched and no temporary file is left. */
@@ -96,12 +108,16 @@ export function writeFileAtomicSync(file: string, data: string | Uint8Array, opt
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
+    if (opts.expect && existing && !sameBytes(fs.readFileSync(target), opts.expect)) {
+      throw Object.assign(new Error('changed while vmparams was working on it'), { code: 'ECHANGED' });
+    }
     fs.renameSync(tmp, target);
   } catch (e) {
     if (fd !== undefined) fs.closeSync(fd);
     if (created) fs.rmSync(tmp, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
     const where = !created && (code === 'EACCES' || code === 'EPERM') ? ` (cannot create a file in ${dir})` : '';
+    if (code === 'ECHANGED') return fail('it changed while vmparams was working on it (saved meanwhile?); not replaced, run the command again', code, e);
     return fail(`${describe(e)}${where}; ${existing ? 'the file is unchanged' : 'nothing was written'}`, code, e);
   }
   // Make the rename itself durable; some file systems refuse fsync on a directory, which is harmless.

@@ -2,6 +2,7 @@
  * Errors that end a command with exit status 2 ("the command could not run", interface.md): a bad
  * flag or value, an unreadable file, a bad schema directory. Printed as one line, never a stack.
  */
+import { escapeControls } from './sanitize.js';
 
 /** The command could not run as called; `message` is the one line shown to the user. */
 export class UsageError extends Error {
@@ -34,5 +35,6 @@ export function describeFsError(e: unknown): string {
 /** The first line of an error's message: what the user sees when something unexpected fails. */
 export function oneLine(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
-  return text.split('\n')[0]!.trim() || (e instanceof Error ? e.name : 'unknown error');
+  // Messages may quote document text (a namespace URI, a value): line breaks and controls are shown escaped, never cut or sent raw.
+  return escapeControls(text.trim()) || (e instanceof Error ? e.name : 'unknown error');
 }

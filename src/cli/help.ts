@@ -17,6 +17,7 @@ Commands:
   fmt <file|dir|->...        rewrite documents in canonical order and layout, comments kept
   rules [ID]                 list the semantic rules, or explain one
   graph <file|->             draw the vApp a request builds (Mermaid, DOT, SVG or JSON)
+  lsp [--stdio]              the language server for editors (diagnostics, completion, hover, fmt)
   instant-clone <command>    validate, check privileges of, convert or send an instant-clone spec
   vcd <command>              talk to a live Cloud Director: versions, send, schemas, context
 
@@ -150,6 +151,21 @@ Options:
   -h, --help                 show this help
 
 Exit status: 0 done, 1 the input is not a request document, 2 the command could not run.
+`,
+  lsp: `Usage: vmparams lsp [--stdio]
+
+Run the language server for editors: diagnostics as you type (the problems 'vmparams
+validate' reports, with the config file of the document's folder), formatting ('vmparams
+fmt'), completion of the elements the schema allows, hover, and code actions (sort children
+into schema order, the rules' quick fixes), for .xml documents whose root is one of the five
+requests. It speaks the Language Server Protocol over standard input and output; start it
+from the editor, not by hand (see the README, "In the editor").
+
+Options:
+  --stdio                    talk over standard input and output (the default and only transport)
+  -h, --help                 show this help
+
+Exit status: 0 after the editor's shutdown and exit, 1 when the editor went away without them.
 `,
   rules: `Usage: vmparams rules [ID] [options]
 

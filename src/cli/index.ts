@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   fmt: async () => (await import('./commands/fmt.js')).runFmt,
   rules: async () => (await import('./commands/rules.js')).runRules,
   graph: async () => (await import('./commands/graph.js')).runGraph,
+  lsp: async () => (await import('./commands/lsp.js')).runLsp,
   'instant-clone': async () => (await import('./instant-clone.js')).runInstantClone,
   vcd: async () => (await import('./commands/vcd.js')).runVcd,
 };

@@ -8,6 +8,8 @@ import type { XElement, XNode } from '../xml/tree.js';
 
 /** Version facts and flags attached to an element or attribute (schema-facts.md §5). */
 export interface Meta {
+  /** One line saying what the element or attribute is for (completion and hover in the language server). */
+  doc?: string;
   /** API version the item appeared in (`5.6`, `33.0`). */
   since?: string;
   /** API version that deprecated it. */

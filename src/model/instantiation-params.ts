@@ -21,15 +21,15 @@ const O = NS.ovf;
 
 /** The ovf:Section members vmparams understands, by element. */
 export const sectionParticles = [
-  opt(V, 'LeaseSettingsSection', LeaseSettingsSection),
-  opt(V, 'NetworkConfigSection', NetworkConfigSection),
-  opt(O, 'StartupSection', StartupSection),
-  opt(O, 'ProductSection', ProductSection),
-  opt(V, 'DefaultStorageProfileSection', DefaultStorageProfileSection, { since: '5.1' }),
-  opt(O, 'VirtualHardwareSection', VirtualHardwareSection),
-  opt(O, 'OperatingSystemSection', OperatingSystemSection),
-  opt(V, 'NetworkConnectionSection', NetworkConnectionSection),
-  opt(V, 'GuestCustomizationSection', GuestCustomizationSection, { since: '1.0' }),
+  opt(V, 'LeaseSettingsSection', LeaseSettingsSection, { doc: 'Runtime and storage leases of the new vApp (vApp level).' }),
+  opt(V, 'NetworkConfigSection', NetworkConfigSection, { doc: 'The vApp networks: name, fence mode, parent org VDC network, IP scopes (vApp level).' }),
+  opt(O, 'StartupSection', StartupSection, { doc: "Boot and shutdown order of the vApp's VMs (vApp level)." }),
+  opt(O, 'ProductSection', ProductSection, { doc: 'Product information and OVF properties (vApp or VM level).' }),
+  opt(V, 'DefaultStorageProfileSection', DefaultStorageProfileSection, { doc: 'The storage profile new VMs of the vApp use unless they name one (vApp level).', since: '5.1' }),
+  opt(O, 'VirtualHardwareSection', VirtualHardwareSection, { doc: "A VM's virtual hardware: CPUs, memory, disks, NICs as OVF items (VM level)." }),
+  opt(O, 'OperatingSystemSection', OperatingSystemSection, { doc: "A VM's guest operating system type (VM level)." }),
+  opt(V, 'NetworkConnectionSection', NetworkConnectionSection, { doc: "A VM's NICs and the vApp networks they connect to (VM level)." }),
+  opt(V, 'GuestCustomizationSection', GuestCustomizationSection, { doc: 'Guest OS customization of a VM: computer name, passwords, domain join, script (VM level).', since: '1.0' }),
 ] as const;
 
 /** Sections Cloud Director honours at the vApp level (root InstantiationParams). */

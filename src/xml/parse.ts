@@ -51,6 +51,12 @@ function keptDecls(doc: XmlDoc, n: number): Record<string, string> | undefined {
   return out;
 }
 
+/** Set a key of a record read from the document: an attribute named `__proto__` is data, not the prototype. */
+function put(o: Record<string, string>, key: string, value: string): void {
+  if (key === '__proto__') Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+  else o[key] = value;
+}
+
 /**
  * A subtree as a plain XElement for `$any` and `$xml` (iterative: depth is bounded by the reader's
  * limit, not by the JavaScript stack). Whitespace between child elements is indentation, not
@@ -64,7 +70,7 @@ export function toXElement(doc: XmlDoc, n: number): XElement {
     const f = doc.attrFirst[e];
     for (let a = f; a < f + doc.attrLen[e]; a++) {
       if (doc.isNamespaceDecl(a)) continue;
-      (x.attrs ??= {})[clark(doc.attrNs(a), doc.attrLocal(a))] = doc.attrValue(a);
+      put((x.attrs ??= {}), clark(doc.attrNs(a), doc.attrLocal(a)), doc.attrValue(a));
     }
     const ns = keptDecls(doc, e);
     if (ns) x.namespaces = ns;
@@ -129,7 +135,7 @@ function readLeaf(doc: XmlDoc, n: number, desc: LeafDesc, anchor?: Place): unkno
     const local = doc.attrLocal(a);
     const d = desc.attrs.find((x) => x.local === local && x.ns === ns);
     if (d) obj[d.key] = doc.attrValue(a);
-    else ((obj.$attrs ??= {}) as Record<string, string>)[clark(ns, local)] = doc.attrValue(a);
+    else put((obj.$attrs ??= {}) as Record<string, string>, clark(ns, local), doc.attrValue(a));
   }
   // Only namespace declarations: the value is still the scalar (nothing for the model to keep but them).
   if (ownAttrs === 0 && !extra && !decls) return text;
@@ -148,7 +154,7 @@ function readComplex(doc: XmlDoc, n: number, desc: ComplexDesc, anchor?: Place):
     const local = doc.attrLocal(a);
     const d = desc.attrs.find((x) => x.local === local && x.ns === ns);
     if (d) obj[d.key] = doc.attrValue(a);
-    else ((obj.$attrs ??= {}) as Record<string, string>)[clark(ns, local)] = doc.attrValue(a);
+    else put((obj.$attrs ??= {}) as Record<string, string>, clark(ns, local), doc.attrValue(a));
   }
   if (doc.flags[n] & 2) {
     const decls = keptDecls(doc, n);

@@ -148,3 +148,25 @@ describe.skipIf(noDisk !== undefined)('writeFileAtomic on a full disk', () => {
     expect(fs.readFileSync(f, 'utf8')).toBe('<small/>\n');
   });
 });
+
+describe('writeFileAtomic with the content the caller read (expect)', () => {
+  it('does not replace a file that was saved meanwhile', () => {
+    const dir = fs.mkdtempSync(path.join(root, 'expect-'));
+    const f = path.join(dir, 'doc.xml');
+    fs.writeFileSync(f, '<saved-by-the-editor/>\n');
+    const read = new TextEncoder().encode('<what-fmt-read/>\n');
+    const e = errorOf(() => writeFileAtomicSync(f, '<formatted/>\n', { expect: read }));
+    expect(e.code).toBe('ECHANGED');
+    expect(e.message).toMatch(/changed while vmparams was working on it .*not replaced/);
+    expect(fs.readFileSync(f, 'utf8')).toBe('<saved-by-the-editor/>\n');
+    expect(names(dir)).toEqual(['doc.xml']);
+  });
+
+  it('replaces the file when it still holds what was read', () => {
+    const dir = fs.mkdtempSync(path.join(root, 'expect-'));
+    const f = path.join(dir, 'doc.xml');
+    fs.writeFileSync(f, '<a/>\n');
+    writeFileAtomicSync(f, '<b/>\n', { expect: new TextEncoder().encode('<a/>\n') });
+    expect(fs.readFileSync(f, 'utf8')).toBe('<b/>\n');
+  });
+});

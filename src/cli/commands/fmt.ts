@@ -40,7 +40,7 @@ function countOpt(flag: string, v: string): number {
 type Outcome = 'unchanged' | 'changed' | 'not-request' | 'unreadable' | 'unwritable';
 
 /** Read and format one input; the error line goes to stderr. */
-function formatInput(io: Io, input: Input, opts: FormatOptions): FormatResult | 'not-request' | 'unreadable' {
+function formatInput(io: Io, input: Input, opts: FormatOptions): (FormatResult & { source: Uint8Array }) | 'not-request' | 'unreadable' {
   let bytes = input.bytes;
   if (!bytes) {
     try {
@@ -58,7 +58,7 @@ function formatInput(io: Io, input: Input, opts: FormatOptions): FormatResult | 
     }
   }
   try {
-    return format(bytes, opts);
+    return { ...format(bytes, opts), source: bytes };
   } catch (e) {
     const line = documentErrorLine(input.display, e);
     if (line === undefined) throw e;
@@ -165,7 +165,8 @@ export async function runFmt(argv: string[], io: Io): Promise<0 | 1 | 2> {
       continue;
     }
     try {
-      writeFileAtomicSync(input.abs, result.bytes);
+      // Not over a save made while we formatted: the file must still hold what was read.
+      writeFileAtomicSync(input.abs, result.bytes, { expect: result.source });
     } catch (e) {
       if (!(e instanceof AtomicWriteError)) throw e;
       io.stderr(`vmparams fmt: ${e.message.replace(input.abs, input.display)}\n`);

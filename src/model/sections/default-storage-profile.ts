@@ -5,6 +5,6 @@ import { extend, leaf, opt } from '../dsl.js';
 import { vcloudSectionBase } from '../common.js';
 
 export const DefaultStorageProfileSection = extend(vcloudSectionBase('Default storage profile'), 'DefaultStorageProfileSection_Type', {
-  children: [opt(NS.vcloud, 'StorageProfile', leaf(string))],
+  children: [opt(NS.vcloud, 'StorageProfile', leaf(string), { doc: "Name (not href) of the storage profile the vApp's VMs use by default." })],
   anyTail: true,
 });

@@ -10,18 +10,18 @@ const O = NS.ovf;
 export const StartupItem = complex('StartupSection_Item', {
   children: [],
   attrs: [
-    attr('id', string, { ns: O, required: true }),
-    attr('order', unsignedShort, { ns: O, required: true }),
-    attr('startDelay', unsignedShort, { ns: O, default: '0', explicit: true }),
-    attr('waitingForGuest', boolean, { ns: O, default: 'false', explicit: true }),
-    attr('stopDelay', unsignedShort, { ns: O, default: '0', explicit: true }),
-    attr('startAction', string, { ns: O, default: 'powerOn', explicit: true }),
-    attr('stopAction', string, { ns: O, default: 'powerOff', explicit: true }),
+    attr('id', string, { doc: 'The VM this entry is for: its name in Cloud Director (required).', ns: O, required: true }),
+    attr('order', unsignedShort, { doc: 'Position in the boot order; equal numbers start together (required).', ns: O, required: true }),
+    attr('startDelay', unsignedShort, { doc: 'Seconds to wait after starting this VM (default 0).', ns: O, default: '0', explicit: true }),
+    attr('waitingForGuest', boolean, { doc: 'Wait for the guest OS before continuing (default false).', ns: O, default: 'false', explicit: true }),
+    attr('stopDelay', unsignedShort, { doc: 'Seconds to wait after stopping this VM (default 0).', ns: O, default: '0', explicit: true }),
+    attr('startAction', string, { doc: 'powerOn or none (default powerOn).', ns: O, default: 'powerOn', explicit: true }),
+    attr('stopAction', string, { doc: 'powerOff, guestShutdown or none (default powerOff).', ns: O, default: 'powerOff', explicit: true }),
   ],
   anyAttr: true,
 });
 
 export const StartupSection = extend(sectionBase('VApp startup section'), 'StartupSection_Type', {
-  children: [many(O, 'Item', StartupItem)],
+  children: [many(O, 'Item', StartupItem, { doc: 'The start and stop settings of one VM.' })],
   anyTail: true,
 });

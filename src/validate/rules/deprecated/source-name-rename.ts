@@ -1,5 +1,6 @@
 /** R07: renaming a VM through Source/@name is the deprecated way; VmGeneralParams/Name is the current one. */
 import { findRef, findTemplate } from '../context-helpers.js';
+import { compareVersions } from '../../versions.js';
 import { defineRule } from '../engine.js';
 import { text } from '../view.js';
 import type { SourcedItemT } from '../model-types.js';
@@ -10,13 +11,15 @@ export default defineRule({
   docs: {
     description: 'A SourcedItem names the new VM only through Source/@name (deprecated)',
     reason:
-      'Before API 5.6 the new VM took its name from the name attribute of the SourcedItem Source; the schema documentation marks this as deprecated in favour of VmGeneralParams/Name (go-vcloud-director SourcedCompositionItemParam comment; pyvcloud PR#31; semantic-rules.md R07). It fires on requests the server takes and applies as meant: terraform-provider-vcd and go-vcloud-director (vapp.AddRawVM, addNewVMW) still name new VMs this way, so it is info, not a warning. When --context knows the source VM and its name is the Source name (pyvcloud copies the source reference), nothing is renamed and it does not fire.',
+      'Before API 5.6 the new VM took its name from the name attribute of the SourcedItem Source; the schema documentation marks this as deprecated in favour of VmGeneralParams/Name (go-vcloud-director SourcedCompositionItemParam comment; pyvcloud PR#31; semantic-rules.md R07). It fires on requests the server takes and applies as meant: terraform-provider-vcd and go-vcloud-director (vapp.AddRawVM, addNewVMW) still name new VMs this way, so it is info, not a warning. When --context knows the source VM and its name is the Source name (pyvcloud copies the source reference), nothing is renamed and it does not fire; below API 5.6 (no VmGeneralParams yet) it does not fire either.',
     fix: 'Add <VmGeneralParams><Name>...</Name></VmGeneralParams> after the Source.',
   },
   messages: {
     rename: '{{vm}} renames the VM through Source/@name "{{name}}", which is deprecated; set VmGeneralParams/Name instead',
   },
   check(ctx) {
+    // Before 5.6 there is no VmGeneralParams: Source/@name is then the one way to name the VM.
+    if (compareVersions(ctx.apiVersion, '5.6') < 0) return {};
     return {
       VmItem({ vm }) {
         if (vm.kind !== 'SourcedItem') return;
