@@ -22,6 +22,8 @@ export { validate, validateSync } from './validate/index.js';
 export type { ValidateOptions } from './validate/index.js';
 export type { ValidateInput } from './validate/input.js';
 export { SchemaDirError } from './validate/xsd.js';
+// --schema-dir support for validateSync (node:fs); validate() loads it on demand by itself
+import './validate/xsd-dir.js';
 export { instantiateTemplate, composeVApp, recomposeVApp, cloneVApp, instantiateOvf, OVF_DESCRIPTOR } from './builders/index.js';
 export type * from './builders/index.js';
 export * as instantClone from './vsphere/index.js';

@@ -16,6 +16,7 @@ Commands:
   build <file.json|.yaml|->  turn that JSON (or YAML) back into canonical XML
   fmt <file|dir|->...        rewrite documents in canonical order and layout, comments kept
   rules [ID]                 list the semantic rules, or explain one
+  xsd <doc|->... --schema F  check any XML document against any XSD 1.0 schema
   graph <file|->             draw the vApp a request builds (Mermaid, DOT, SVG or JSON)
   lsp [--stdio]              the language server for editors (diagnostics, completion, hover, fmt)
   instant-clone <command>    validate, check privileges of, convert or send an instant-clone spec
@@ -58,6 +59,7 @@ Options:
   --api-version N.N          target Cloud Director API version, e.g. 36.0
   --schema-dir DIR           validate against the XSDs in DIR (DIR/1.5/schemas/master/master.xsd
                              or DIR/master.xsd) instead of the bundled set
+  --engine vmparams|libxml2  XSD engine: vmparams' own (default) or libxml2-wasm, the reference
   --context FILE             a VDC description (JSON) that enables the context rules
   --max-size N               refuse documents larger than N bytes (suffix k, M or G for KiB,
                              MiB, GiB; default 256M)
@@ -134,6 +136,24 @@ Options:
 
 Exit status: 0 done (or all formatted), 1 a file is not formatted (--check), cannot be read
 as a request document or cannot be written, 2 the command could not run.
+`,
+  xsd: `Usage: vmparams xsd <doc.xml|dir|->... --schema FILE.xsd [options]
+
+Check any XML document against any XSD 1.0 schema (like xmllint --noout --schema). The
+schema's includes and imports are read from local files beside it, never from the network;
+xsi:schemaLocation in documents is ignored.
+
+Options:
+  --schema FILE.xsd          the schema to validate against (required)
+  --format text|json         output format (default text); json prints one document
+  --engine vmparams|libxml2  vmparams' own engine (default) or libxml2-wasm, the reference
+  --color, --no-color        force colour on or off
+  -h, --help                 show this help
+
+A schema that is not valid XSD 1.0, or uses a feature the engine does not support, is one line
+('schema error: FILE:LINE: ...' or 'unsupported: ...') and exit 2.
+
+${EXIT}
 `,
   graph: `Usage: vmparams graph <file.xml|-> [options]
 

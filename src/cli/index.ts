@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./commands/build.js')).runBuild,
   fmt: async () => (await import('./commands/fmt.js')).runFmt,
   rules: async () => (await import('./commands/rules.js')).runRules,
+  xsd: async () => (await import('./commands/xsd.js')).runXsd,
   graph: async () => (await import('./commands/graph.js')).runGraph,
   lsp: async () => (await import('./commands/lsp.js')).runLsp,
   'instant-clone': async () => (await import('./instant-clone.js')).runInstantClone,

@@ -18,4 +18,6 @@ export interface ValidateSettings {
   maxBytes?: number;
   /** Deepest element nesting (--max-depth); default the library's 256. */
   maxDepth?: number;
+  /** XSD engine (--engine); default vmparams' own. */
+  engine?: 'vmparams' | 'libxml2';
 }

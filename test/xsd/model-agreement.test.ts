@@ -10,8 +10,8 @@
 import { describe, expect, it } from 'vitest';
 import { ROOTS } from '../../src/model/roots.js';
 import type { ComplexDesc, Content, ElementParticle, Particle } from '../../src/model/dsl.js';
-import { typeContent, wildcardAllows, type Slot } from '../../src/validate/xsd-order.js';
-import { NAMESPACE_LABELS } from '../../src/validate/xsd-messages.js';
+import { typeContent, wildcardAllows, type Slot } from './xsd-slots.js';
+import { NAMESPACE_LABELS } from '../../src/validate/xsd-hints.js';
 
 /** `vcloud:Source` style names keep the printed comparison readable. */
 function short(text: string): string {

@@ -39,6 +39,7 @@ export async function runValidate(argv: string[], io: Io): Promise<0 | 1 | 2> {
     strict: { type: 'boolean' },
     'api-version': { type: 'string' },
     'schema-dir': { type: 'string' },
+    engine: { type: 'string' },
     context: { type: 'string' },
     rule: { type: 'string', multiple: true },
     config: { type: 'string', short: 'c' },
@@ -62,6 +63,7 @@ export async function runValidate(argv: string[], io: Io): Promise<0 | 1 | 2> {
   const config = loadRunSettings(args, io);
   const settings: ValidateSettings = { lint: !boolOpt(args, 'no-lint') };
   if (config.apiVersion !== undefined) settings.apiVersion = config.apiVersion;
+  if (stringOpt(args, 'engine') !== undefined) settings.engine = choiceOpt('validate', args, 'engine', ['vmparams', 'libxml2'] as const, 'vmparams');
   const schemaDir = stringOpt(args, 'schema-dir');
   if (schemaDir !== undefined) settings.schemaDir = checkedDir(io, schemaDir);
   if (config.context !== undefined) settings.context = config.context;
