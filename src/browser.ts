@@ -6,11 +6,16 @@
  * and fails on any `node:` import. (Not src/index.ts: that one registers the Node-only schema
  * directory loader, src/validate/xsd-dir.ts, as a side effect.)
  */
+import * as zod from 'zod';
 import { loadCatalogue, type RuleInfo } from './cli/catalogue.js';
+import { provideContextZod } from './validate/context.js';
 import { ROOTS } from './model/roots.js';
 import type { Content, Meta, Particle } from './model/dsl.js';
 import { compareVersions, LATEST_API_VERSION, VERSION_FACTS, VMTYPE_FACTS } from './validate/versions.js';
 
+
+// The page checks VDC contexts synchronously (validateSync): give the context loader zod now (there is no require in a browser).
+provideContextZod(zod as unknown as typeof zod.z);
 export { validate, validateSync } from './validate/index.js';
 export type { ValidateOptions } from './validate/index.js';
 export type { Problem, Report, Severity } from './validate/problem.js';

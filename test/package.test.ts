@@ -47,7 +47,10 @@ describe('the packed package', () => {
 
   it('publint finds nothing', async () => {
     const { messages } = await publint({ pack: { tarball: readFileSync(tarball).buffer as ArrayBuffer }, level: 'suggestion' });
-    expect(messages).toEqual([]);
+    // One suggestion is declined on purpose: the `browser` field swaps two Node-only files inside dist/
+    // (schema directories, libxml2) for an empty module in browser bundles; an `imports` map could do it
+    // only if the sources imported those files by a `#name`, which the tests (run from src/) cannot resolve.
+    expect(messages.filter((m) => m.code !== 'USE_EXPORTS_OR_IMPORTS_BROWSER')).toEqual([]);
   });
 
   it('arethetypeswrong finds nothing (ESM-only profile: CommonJS consumers use await import)', () => {

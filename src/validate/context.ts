@@ -17,6 +17,11 @@ export async function prepareContextSchema(): Promise<void> {
   schema ??= makeContextSchema((await import('zod')).z);
 }
 
+/** Hand validate a zod it already has (a browser bundle that imports zod itself), so validateSync can check contexts without Node's require. */
+export function provideContextZod(z: typeof Z): void {
+  schema ??= makeContextSchema(z);
+}
+
 /** The schema, loading zod synchronously where Node's require can (validateSync); else the caller must await prepareContextSchema. */
 function contextSchema(): Schema {
   if (schema) return schema;
