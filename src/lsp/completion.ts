@@ -9,7 +9,7 @@ import { CONVENTIONAL_PREFIX, NS } from '../xml/names.js';
 import { ElementFlag, NodeKind, type XmlDoc } from '../xml/doc.js';
 import { analyseSource, withoutPartialTag, type Analysis } from './analysis.js';
 import { detailOf, elementMarkdown } from './describe.js';
-import { allowedAt, complexOf, siblingsAround, type Slot } from './schema.js';
+import { allowedChildren, complexOf, siblingsAround, type Slot } from './schema.js';
 
 /** What the client can do with completion items. */
 export interface CompletionOptions {
@@ -66,10 +66,17 @@ export function complete(analysis: Analysis, position: Position, opts: Completio
   const from = partial ? partial.start : offset;
   const range = analysis.positions.range(from, offset);
   const parentLocal = tree.local(parent);
-  return allowedAt(tree, desc, before, after).map((slot, i): CompletionItem => {
+  return allowedChildren(tree, desc, parent, before, after).map((allowed, i): CompletionItem => {
+    const { prefix, declare } = prefixFor(tree, parent, allowed.ns ?? '');
+    const qname = prefix ? `${prefix}:${allowed.local}` : allowed.local;
+    const slot = allowed.slot;
+    if (!slot) {
+      // Allowed by the schema (a wildcard, or an element the descriptions keep as generic content).
+      const item: CompletionItem = { label: qname, kind: CompletionItemKind.Property, detail: 'allowed by the schema', sortText: String(i).padStart(4, '0'), filterText: `<${qname}`, textEdit: { range, newText: `<${qname}></${qname}>` } };
+      if (allowed.doc) item.documentation = { kind: MarkupKind.Markdown, value: allowed.doc };
+      return item;
+    }
     const p = slot.particle;
-    const { prefix, declare } = prefixFor(tree, parent, p.ns);
-    const qname = prefix ? `${prefix}:${p.local}` : p.local;
     const attrs = requiredAttrs(slot);
     const empty = p.content.kind === 'complex' && p.content.children.length === 0;
     let text: string;

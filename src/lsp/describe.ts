@@ -1,6 +1,7 @@
 /**
  * The words of completion documentation and hovers: what an element or attribute is (its `doc`),
- * its type, how often it may occur, and its version facts, all from the model descriptions.
+ * its type (the compiled schema's name for it where known), how often it may occur, and its version
+ * facts from the model descriptions.
  */
 import type { AttrDesc, Content, ElementParticle, Meta } from '../model/dsl.js';
 import { ROOT_DOCS, type Kind } from '../model/roots.js';
@@ -24,12 +25,12 @@ export function versionLine(meta: Meta): string {
 }
 
 /** Markdown for an element: name, doc, type, occurrence, versions. */
-export function elementMarkdown(facts: ElementFacts, parentLocal?: string): string {
+export function elementMarkdown(facts: ElementFacts, parentLocal?: string, schemaType?: string): string {
   const lines: string[] = [];
   const ns = facts.ns === NS.vcloud ? '' : ` (${nsLabel(facts.ns)})`;
   lines.push(`**${facts.local}**${ns}`);
   if (facts.root) {
-    lines.push('', ROOT_DOCS[facts.root as Kind], '', `Type: \`${typeName(facts.content)}\` · request root`);
+    lines.push('', ROOT_DOCS[facts.root as Kind], '', `Type: \`${schemaType ?? typeName(facts.content)}\` · request root`);
     return lines.join('\n');
   }
   const p = facts.particle;
@@ -39,17 +40,17 @@ export function elementMarkdown(facts: ElementFacts, parentLocal?: string): stri
     return lines.join('\n');
   }
   if (p.doc) lines.push('', p.doc);
-  lines.push('', `Type: \`${typeName(p.content)}\` · ${occurs(p, facts.choice !== undefined)}`);
+  lines.push('', `Type: \`${schemaType ?? typeName(p.content)}\` · ${occurs(p, facts.choice !== undefined)}`);
   lines.push('', versionLine(versionFacts(p, p.local, parentLocal)));
   return lines.join('\n');
 }
 
 /** Markdown for an attribute: name, doc, type, required or default, versions. */
-export function attributeMarkdown(name: string, a: AttrDesc): string {
+export function attributeMarkdown(name: string, a: AttrDesc, schemaType?: string): string {
   const lines = [`**@${name}**`];
   if (a.doc) lines.push('', a.doc);
   const use = a.required ? 'required' : a.default !== undefined ? `optional, default \`${a.default === '' ? '""' : a.default}\`` : 'optional';
-  lines.push('', `Type: \`${a.codec.xsd}\` · ${use}`);
+  lines.push('', `Type: \`${schemaType ?? a.codec.xsd}\` · ${use}`);
   lines.push('', versionLine(a));
   return lines.join('\n');
 }

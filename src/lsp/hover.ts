@@ -1,13 +1,14 @@
 /**
  * Hover on an element name (start or end tag) or an attribute name: what it is, its type, how often
- * it may occur and the API version that introduced it, from the model descriptions.
+ * it may occur and the API version that introduced it: the type as the compiled schema resolves it,
+ * the rest from the model descriptions.
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { NodeKind, type XmlDoc } from '../xml/doc.js';
 import { NS } from '../xml/names.js';
 import type { Analysis } from './analysis.js';
 import { attributeMarkdown, elementMarkdown } from './describe.js';
-import { attrFacts, elementFacts } from './schema.js';
+import { attrFacts, elementFacts, schemaType } from './schema.js';
 
 /** What is under the cursor: an element name (and the span of that name) or an attribute name. */
 type Target = { element: number; attr: -1; start: number; end: number } | { element: number; attr: number; start: number; end: number };
@@ -42,12 +43,12 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
   if (!facts) return null;
   const parent = doc.parents[target.element];
   let value: string;
-  if (target.attr < 0) value = elementMarkdown(facts, parent > 0 ? doc.local(parent) : undefined);
+  if (target.attr < 0) value = elementMarkdown(facts, parent > 0 ? doc.local(parent) : undefined, schemaType(doc, target.element));
   else if (doc.isNamespaceDecl(target.attr)) value = `**${doc.attrQName(target.attr)}**\n\nNamespace declaration: \`${doc.attrValue(target.attr)}\``;
   else {
     const a = attrFacts(doc, facts.content, target.attr);
     const name = doc.attrQName(target.attr);
-    if (a) value = attributeMarkdown(name, a);
+    if (a) value = attributeMarkdown(name, a, schemaType(doc, target.element, target.attr));
     else if (doc.attrNs(target.attr) === NS.xsi) value = `**@${name}**\n\nXML Schema instance attribute.`;
     else {
       // An OVF attribute written without its prefix is the common mistake (schema-facts.md §0).

@@ -1,15 +1,16 @@
 /**
- * What the language server knows about elements and attributes, read from the model descriptions
- * (src/model/**): the same particles, cardinalities and version facts that drive parse, build and
- * validate, so completion and hover never keep a second copy of the schema. When the XSD engine's
- * compiled schema (issue 10) exposes "elements allowed next" and declarations, this module is the
- * one place to switch over.
+ * What the language server knows about elements and attributes. Which elements may stand at a
+ * position, and the schema type of a node, come from the compiled schema of the XSD engine (the
+ * bundled xsd/ set, the one validate checks against: src/xsd/info.ts); what an element is for, how
+ * often it occurs and its version facts come from the model descriptions (src/model/**) that drive
+ * parse, build and validate. Neither keeps a second copy of the other's facts.
  */
 import type { AttrDesc, ChoiceParticle, ComplexDesc, Content, ElementParticle, Meta } from '../model/dsl.js';
 import { KINDS, ROOTS, type Kind } from '../model/roots.js';
 import { VERSION_FACTS } from '../validate/versions.js';
 import { NodeKind, type XmlDoc } from '../xml/doc.js';
 import { NS } from '../xml/names.js';
+import { bundledSchema } from '../xsd/bundled.js';
 
 /** Where a child element goes in its parent's sequence: the particle and its position. */
 export interface Slot {
@@ -160,4 +161,40 @@ export function siblingsAround(doc: XmlDoc, parent: number, offset: number): { b
     else if (doc.starts[c] >= offset) after.push(c);
   }
   return { before, after };
+}
+
+/** An element the schema allows at a position, with the description's slot for it when there is one. */
+export interface Allowed {
+  ns: string | null;
+  local: string;
+  slot?: Slot;
+  /** The schema's xs:documentation, if any. */
+  doc?: string;
+}
+
+/**
+ * The elements the compiled schema allows as a new child of `parent` before element `next` (-1: at
+ * the end), in schema order. Where the schema cannot replay the children before the position (they
+ * are out of order already), the descriptions answer instead (allowedAt), so completion still helps.
+ */
+export function allowedChildren(doc: XmlDoc, desc: ComplexDesc, parent: number, before: readonly number[], after: readonly number[]): Allowed[] {
+  const fromSchema = bundledSchema().allowedAt(doc, parent, after[0] ?? -1);
+  if (fromSchema.length === 0) return allowedAt(doc, desc, before, after).map((slot) => ({ ns: slot.particle.ns, local: slot.particle.local, slot }));
+  const table = slotTable(desc);
+  // Members of one choice (a substitution group) may come in any order; list them as the description does.
+  const rank = (a: Allowed) => (a.slot ? a.slot.index * 1000 + (a.slot.choice ? a.slot.choice.options.indexOf(a.slot.particle) : 0) : -1);
+  const sorted = (list: Allowed[]) => (list.every((a) => a.slot) ? [...list].sort((x, y) => rank(x) - rank(y)) : list);
+  return sorted(
+    fromSchema
+      .map((a) => ({ ns: a.ns, local: a.local, slot: table.get(key(a.ns, a.local)), doc: a.doc }))
+      // The schema lets any ovf:Section member stand wherever one may; Cloud Director applies only the
+      // sections the descriptions place here (semantic-rules.md R04, rule structure/section-container): offer those.
+      .filter((a) => a.slot !== undefined || !a.local.endsWith('Section')),
+  );
+}
+
+/** The schema type name of element `n` (or of its attribute `a`), as the compiled schema resolves it; undefined when unknown. */
+export function schemaType(doc: XmlDoc, n: number, a = -1): string | undefined {
+  const info = bundledSchema().describe(doc, n, a);
+  return info.by === 'none' || info.type === undefined ? undefined : (info.type ?? 'anonymous type');
 }

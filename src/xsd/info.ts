@@ -9,6 +9,9 @@ import { findSym, findWild, stateAt } from './content/automaton.js';
 import { Content, WildMode, type RtSchema } from './compiled.js';
 import { XSI_NS } from './names.js';
 
+/** The XML Schema namespace: built-in type names are shown as `xs:name`. */
+const XS_NS = 'http://www.w3.org/2001/XMLSchema';
+
 /** An element that may be inserted. */
 export interface AllowedElement {
   ns: string | null;
@@ -92,7 +95,7 @@ function locate(rt: RtSchema, doc: XmlDoc, node: number): { decl: number; type: 
  * The elements allowed as a child of `parent` just before its child `before` (-1: at the end), in
  * schema order: what may come at that point given the children before it.
  */
-export function allowedChildren(rt: RtSchema, doc: XmlDoc, parent: number, before: number): AllowedElement[] {
+export function allowedChildren(rt: RtSchema, doc: XmlDoc, parent: number, before: number, fit = false): AllowedElement[] {
   const { type } = locate(rt, doc, parent);
   const t = type >= 0 ? rt.types[type] : null;
   if (!t || t.model < 0 || (t.content !== Content.Element && t.content !== Content.Mixed)) return [];
@@ -121,13 +124,33 @@ export function allowedChildren(rt: RtSchema, doc: XmlDoc, parent: number, befor
     state = i >= 0 ? st.next[i] : st.wnext[j];
   }
   const st = stateAt(model, state, rt);
-  return st.syms.flatMap((s, i) => (st.match[i] >= 0 ? [describe(s, st.match[i])] : []));
+  const all = st.syms.flatMap((s, i) => (st.match[i] >= 0 ? [{ s, i }] : []));
+  if (!fit) return all.map(({ s, i }) => describe(s, st.match[i]));
+  // A candidate fits only if the child after the position (`before`) can still follow it.
+  const next = before >= 0 && doc.kinds[before] === NodeKind.Element ? before : -1;
+  const follows = (to: number) => {
+    if (next < 0) return true;
+    const st2 = stateAt(model, to, rt);
+    const s = symOf(next);
+    return (s >= 0 && findSym(st2, s) >= 0) || findWild(st2, rt.nsIndex.get(doc.ns(next)) ?? -1, rt.wilds) >= 0;
+  };
+  const fitting = all.filter(({ i }) => follows(st.next[i]));
+  // When nothing fits before the next child, that child is out of place already: offer what may come here.
+  return (fitting.length ? fitting : all).map(({ s, i }) => describe(s, st.match[i]));
+}
+
+/** A simple type as an editor shows it: its name, `xs:name` for a built-in, else the message label (`string (enumeration)`). */
+function simpleTypeName(st: RtSchema['simple'][number]): string {
+  if (st.name) return st.name.ns === XS_NS ? `xs:${st.name.local}` : st.name.local;
+  const f = (st.facets ?? {}) as unknown as Record<string, unknown>;
+  const builtin = Object.keys(f).every((k) => k === 'whiteSpace' || k === 'whiteSpaceFixed' || k === 'patterns') && !(f.patterns as unknown[] | undefined)?.length;
+  return builtin ? `xs:${st.builtin}` : st.label;
 }
 
 /** The declaration and type behind an element (`attr` -1) or one of its attributes. */
 export function describeNode(rt: RtSchema, doc: XmlDoc, node: number, attr = -1): NodeInfo {
   const { decl, type, by } = locate(rt, doc, node);
-  const typeName = (id: number) => (id < 0 ? undefined : (rt.types[id].name?.replace(/^\{[^}]*\}/, '') ?? null));
+  const typeName = (id: number) => (id < 0 ? undefined : (rt.types[id].name?.replace(/^\{http:\/\/www\.w3\.org\/2001\/XMLSchema\}/, 'xs:').replace(/^\{[^}]*\}/, '') ?? null));
   if (attr < 0) {
     const info: NodeInfo = { kind: 'element', ns: doc.ns(node), local: doc.local(node), by };
     const tn = typeName(type);
@@ -146,7 +169,7 @@ export function describeNode(rt: RtSchema, doc: XmlDoc, node: number, attr = -1)
   if (a >= 0) {
     const st = rt.simple[rt.attrs[a].type];
     info.by = use ? 'declaration' : 'wildcard';
-    info.type = st.name ? st.name.local : st.label;
+    info.type = simpleTypeName(st);
     if (rt.attrs[a].doc) info.doc = rt.attrs[a].doc;
   }
   return info;

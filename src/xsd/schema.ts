@@ -56,6 +56,14 @@ export class CompiledSchema {
     return allowedChildren(this.tables, doc, parent, before);
   }
 
+  /**
+   * Like allowedChildren, but only the elements after which the child `before` can still stand (what
+   * an editor's completion offers: inserting one keeps the children that follow valid).
+   */
+  allowedAt(doc: XmlDoc, parent: number, before = -1): AllowedElement[] {
+    return allowedChildren(this.tables, doc, parent, before, true);
+  }
+
   /** The declaration and type behind an element (or, with `attr`, one of its attributes), for hover. */
   describe(doc: XmlDoc, node: number, attr = -1): NodeInfo {
     return describeNode(this.tables, doc, node, attr);

@@ -19,6 +19,8 @@ describe('allowedChildren', () => {
     expect(s.allowedChildren(doc, r, a)).toEqual([{ ns: null, local: 'a', doc: 'An a.' }]);
     expect(s.allowedChildren(doc, r, c).map((e) => e.local)).toEqual(['b', 'c', 'd']);
     expect(s.allowedChildren(doc, r, -1)).toEqual([]);
+    // allowedAt: only what the next child can still follow (c once: neither c nor d before it).
+    expect(s.allowedAt(doc, r, c).map((e) => e.local)).toEqual(['b']);
   });
   it('works on the bundled request schema', () => {
     const doc = readDocument('<InstantiateVAppTemplateParams xmlns="http://www.vmware.com/vcloud/v1.5" name="x"><Source href="h"/></InstantiateVAppTemplateParams>');
@@ -33,7 +35,7 @@ describe('describe', () => {
   it('names the type and documentation of elements and attributes', () => {
     const doc = readDocument('<r when="2024-01-01"><a>1</a></r>');
     expect(s.describe(doc, doc.root)).toEqual({ kind: 'element', ns: null, local: 'r', type: null, doc: 'The root.', by: 'declaration' });
-    expect(s.describe(doc, doc.elementChildren(doc.root)[0])).toMatchObject({ local: 'a', type: 'int', doc: 'An a.' });
+    expect(s.describe(doc, doc.elementChildren(doc.root)[0])).toMatchObject({ local: 'a', type: 'xs:int', doc: 'An a.' });
     expect(s.describe(doc, doc.root, doc.attrFirst[doc.root])).toMatchObject({ kind: 'attribute', local: 'when', by: 'declaration' });
   });
 });
