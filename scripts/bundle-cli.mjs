@@ -13,8 +13,9 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Chunks sit in dist/cli itself, at the depth of every other module, so `new URL('../../xsd/', import.meta.url)` means the same in both.
 for (const f of readdirSync(`${root}dist/cli`)) if (/^vmparams-.*\.js$/.test(f)) rmSync(`${root}dist/cli/${f}`);
+// (vmparams-worker.js is the worker threads' bundle: src/cli/pool.ts starts it when it exists.)
 await build({
-  entryPoints: { vmparams: `${root}dist/cli/bin.js` },
+  entryPoints: { vmparams: `${root}dist/cli/bin.js`, 'vmparams-worker': `${root}dist/cli/worker.js` },
   outdir: `${root}dist/cli`,
   chunkNames: 'vmparams-[name]-[hash]',
   bundle: true,

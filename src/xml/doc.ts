@@ -94,7 +94,7 @@ export class XmlDoc {
   readonly decodedAttr = new Map<number, string>();
 
   private lineIndex?: LineIndex;
-  private readonly exIndex = new Map<string, number>();
+  private readonly exIndex = new Map<string | null, Map<string, number>>();
 
   constructor(
     /** The decoded document text exactly as read (no BOM; CR and everything else kept). */
@@ -163,22 +163,23 @@ export class XmlDoc {
     return a;
   }
 
-  /** Intern an expanded name. */
+  /** Intern an expanded name (namespace, then local name: no key string is built per name). */
   expanded(ns: string | null, local: string): number {
-    const key = ns === null ? local : `${ns}\u0000${local}`;
-    let id = this.exIndex.get(key);
+    let byLocal = this.exIndex.get(ns);
+    if (byLocal === undefined) this.exIndex.set(ns, (byLocal = new Map()));
+    let id = byLocal.get(local);
     if (id === undefined) {
       id = this.exNs.length;
       this.exNs.push(ns);
       this.exLocal.push(local);
-      this.exIndex.set(key, id);
+      byLocal.set(local, id);
     }
     return id;
   }
 
   /** The id of an expanded name if the document uses it, else -1 (for lookups by name). */
   findExpanded(ns: string | null, local: string): number {
-    return this.exIndex.get(ns === null ? local : `${ns}\u0000${local}`) ?? -1;
+    return this.exIndex.get(ns)?.get(local) ?? -1;
   }
 
   private growNodes(): void {

@@ -17,6 +17,20 @@ export function formatMessage(template: string, data: Data = {}): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
 }
 
+type KeyKind = 'Document' | 'Document:exit' | '*' | '*:exit' | 'VmItem' | 'VmItem:exit' | '@*' | '$xml' | 'name' | 'name:exit' | 'bad';
+const SPECIAL = new Set<string>(['Document', 'Document:exit', '*', '*:exit', 'VmItem', 'VmItem:exit', '@*', '$xml']);
+const keyKinds = new Map<string, KeyKind>();
+
+/** What a listener key names, worked out once per key (listeners are registered for every document). */
+function keyKind(key: string): KeyKind {
+  let k = keyKinds.get(key);
+  if (k === undefined) {
+    k = SPECIAL.has(key) ? (key as KeyKind) : /^[A-Za-z_][\w.-]*:exit$/.test(key) ? 'name:exit' : /^[A-Za-z_][\w.-]*$/.test(key) ? 'name' : 'bad';
+    keyKinds.set(key, k);
+  }
+  return k;
+}
+
 /** One rule's state during a run. */
 export interface RuleRun {
   rule: Rule<string>;
@@ -51,23 +65,26 @@ export class Dispatcher implements WalkHandlers {
 
   /** Register one rule's listeners. Throws on a key that names no node kind (a programming error, caught as rule-crashed). */
   add(run: RuleRun, listeners: Listeners): void {
-    for (const [key, fn] of Object.entries(listeners) as [string, Handler<never> | undefined][]) {
+    for (const key in listeners) {
+      const fn = (listeners as Record<string, Handler<never> | undefined>)[key];
       if (!fn) continue;
       const entry = { run, fn: fn as Handler<unknown> };
-      if (key === 'Document') this.documents.push(entry);
-      else if (key === 'Document:exit') this.documentExits.push(entry);
-      else if (key === '*') this.star.push(entry);
-      else if (key === '*:exit') this.starExit.push(entry);
-      else if (key === 'VmItem') this.vmItem.push(entry);
-      else if (key === 'VmItem:exit') this.vmItemExit.push(entry);
-      else if (key === '@*') this.attrs.push(entry);
-      else if (key === '$xml') this.generics.push(entry);
-      else if (/^[A-Za-z_][\w.-]*(:exit)?$/.test(key)) {
-        const exit = key.endsWith(':exit');
+      const k = keyKind(key);
+      if (k === 'Document') this.documents.push(entry);
+      else if (k === 'Document:exit') this.documentExits.push(entry);
+      else if (k === '*') this.star.push(entry);
+      else if (k === '*:exit') this.starExit.push(entry);
+      else if (k === 'VmItem') this.vmItem.push(entry);
+      else if (k === 'VmItem:exit') this.vmItemExit.push(entry);
+      else if (k === '@*') this.attrs.push(entry);
+      else if (k === '$xml') this.generics.push(entry);
+      else if (k === 'name' || k === 'name:exit') {
+        const exit = k === 'name:exit';
         const map = exit ? this.exitByName : this.byName;
         const name = exit ? key.slice(0, -5) : key;
-        if (!map.has(name)) map.set(name, []);
-        map.get(name)!.push(entry);
+        const list = map.get(name);
+        if (list) list.push(entry);
+        else map.set(name, [entry]);
       } else throw new Error(`rule ${run.rule.id} listens to "${key}", which is not a node kind`);
     }
     if (this.attrs.length) this.attr = (n) => this.call(this.attrs, n);
