@@ -443,7 +443,10 @@ class Reader {
           doc.tails[node] = j;
           doc.ends[node] = j;
         } else {
-          if (stack.length + 1 > this.maxDepth) this.failAt(`elements are nested more than ${this.maxDepth} deep (raise the limit with --max-depth)`, i, 'too-deep');
+          if (stack.length + 1 > this.maxDepth) {
+            const hint = this.maxDepth >= MAX_DEPTH_LIMIT ? `, the deepest nesting vmparams reads at all` : ' (raise the limit with --max-depth)';
+            this.failAt(`elements are nested more than ${this.maxDepth} deep${hint}`, i, 'too-deep');
+          }
           stack.push(node);
           if (stack.length >= lastAt.length) {
             const grown = new Int32Array(lastAt.length * 2).fill(-1);
