@@ -4,6 +4,8 @@
  *   node bench/inproc.mjs throughput FILE   parse, normalize and build times, output size, peak RSS
  *   node bench/inproc.mjs validate FILE... [--no-lint]   library validate over files, peak RSS
  *   node bench/inproc.mjs startup   time of each import and of the schema compile (cold start breakdown)
+ *   node bench/inproc.mjs stages FILE   each stage of a full validate on its own: read, tree, schema, model, rules
+ *                                       (first run in a fresh process = what the CLI pays; then the best of 3 warm runs)
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +32,29 @@ if (mode === 'startup') {
   await step('CLI modules', () => import(new URL('../dist/cli/index.js', import.meta.url).href));
   times['process start to script start'] = t00;
   console.log(JSON.stringify(times));
+  process.exit(0);
+}
+if (mode === 'stages') {
+  const { readDocument } = await import(new URL('../dist/xml/reader.js', import.meta.url).href);
+  const { documentFrom } = await import(new URL('../dist/document.js', import.meta.url).href);
+  const { bundledSchema } = await import(new URL('../dist/xsd/bundled.js', import.meta.url).href);
+  const { runRules } = await import(new URL('../dist/validate/rules/index.js', import.meta.url).href);
+  const bytes = new Uint8Array(fs.readFileSync(rest[0]));
+  const runs = [];
+  for (let k = 0; k < 4; k++) {
+    const t0 = performance.now();
+    const tree = readDocument(bytes);
+    const t1 = performance.now();
+    const schemaProblems = bundledSchema().validateTree(tree).length;
+    const t2 = performance.now();
+    const doc = documentFrom(tree);
+    const t3 = performance.now();
+    const ruleProblems = runRules(doc, {}).length;
+    const t4 = performance.now();
+    runs.push({ treeMs: t1 - t0, schemaMs: t2 - t1, modelMs: t3 - t2, rulesMs: t4 - t3, schemaProblems, ruleProblems });
+  }
+  const best = (k) => Math.min(...runs.slice(1).map((r) => r[k]));
+  console.log(JSON.stringify({ bytes: bytes.byteLength, first: runs[0], warm: { treeMs: best('treeMs'), schemaMs: best('schemaMs'), modelMs: best('modelMs'), rulesMs: best('rulesMs') }, maxRss: process.resourceUsage().maxRSS * 1024 }));
   process.exit(0);
 }
 const lib = await import(dist.href);
