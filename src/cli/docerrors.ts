@@ -19,17 +19,3 @@ export function documentErrorLine(display: string, e: unknown, input: 'xml' | 'j
   if (e instanceof BuildError) return `${display}:0:0: error build: ${oneLine(e)}\n`;
   return undefined;
 }
-
-/** The line for JSON that does not parse; V8 names a character offset, which becomes line:column. */
-export function jsonErrorLine(display: string, text: string, e: unknown): string {
-  const message = oneLine(e);
-  const pos = /at position (\d+)/.exec(message);
-  let line = 0;
-  let column = 0;
-  if (pos) {
-    const before = text.slice(0, Number(pos[1]));
-    line = before.split('\n').length;
-    column = before.length - before.lastIndexOf('\n');
-  }
-  return `${display}:${line}:${column}: error json: not valid JSON: ${message}\n`;
-}

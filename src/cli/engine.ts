@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { describeFsError, UsageError } from './errors.js';
 import type { Report, ValidateSettings } from './lib.js';
+import { readBounded } from './limits.js';
 // The module itself rather than the package entry: workers start ~70 ms sooner without the
 // instant-clone half of the library (zod). Same function as the `validate` export.
 import { validate, type ValidateOptions } from '../validate/index.js';
@@ -27,7 +28,7 @@ export async function validateTask(task: Task, settings: ValidateSettings): Prom
   if (!bytes) {
     const limit = settings.maxBytes ?? DEFAULT_LIMITS.maxBytes;
     try {
-      bytes = readAtMost(task.abs!, limit);
+      bytes = readBounded(task.abs!, limit);
     } catch (e) {
       throw new UsageError(`validate: ${task.display}: ${describeFsError(e)}`);
     }
@@ -35,34 +36,6 @@ export async function validateTask(task: Task, settings: ValidateSettings): Prom
   }
   // settings.context is the parsed file, unchecked: validate checks it (ContextError) like any context.
   return validate(bytes, settings as ValidateOptions);
-}
-
-/**
- * The file's bytes, or null when it has more than `limit`: memory stays bounded by the limit even
- * for a huge file or an endless device or pipe (`/dev/zero`), which are never read past it.
- */
-function readAtMost(file: string, limit: number): Uint8Array | null {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const stat = fs.fstatSync(fd);
-    if (stat.isFile()) {
-      if (stat.size > limit) return null;
-      return new Uint8Array(fs.readFileSync(fd));
-    }
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
-      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      chunks.push(chunk.subarray(0, n));
-      total += n;
-      if (total > limit) return null;
-    }
-    return new Uint8Array(Buffer.concat(chunks, total));
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /** The report for a file over --max-size (the reader's wording, without reading the file). */

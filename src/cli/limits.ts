@@ -17,17 +17,17 @@ export interface Limits {
   maxDepth: number;
 }
 
-/** `--max-size`: bytes, or with a binary suffix (`512k`, `64M`, `1G`; `KiB`/`MB`-style spellings accepted). */
-function sizeOpt(command: string, v: string): number {
+/** A size flag (`--max-size`): bytes, or with a binary suffix (`512k`, `64M`, `1G`; `KiB`/`MB`-style spellings accepted). */
+export function sizeOpt(command: string, v: string, flag = '--max-size'): number {
   const m = /^(\d{1,15})\s*(?:([kmg])i?b?)?$/i.exec(v.trim());
   const n = m ? Number(m[1]) * 1024 ** ' kmg'.indexOf((m[2] ?? ' ').toLowerCase()) : NaN;
-  if (!m || !(n >= 1) || n > Number.MAX_SAFE_INTEGER) throw new UsageError(`${command}: --max-size must be a size in bytes such as 1048576, 512k, 64M or 1G, got '${v}'`);
+  if (!m || !(n >= 1) || n > Number.MAX_SAFE_INTEGER) throw new UsageError(`${command}: ${flag} must be a size in bytes such as 1048576, 512k, 64M or 1G, got '${v}'`);
   return n;
 }
 
-/** `--max-depth`: a whole number of at least 1. */
-function depthOpt(command: string, v: string): number {
-  if (!/^\d{1,9}$/.test(v) || Number(v) < 1) throw new UsageError(`${command}: --max-depth must be a whole number of at least 1, got '${v}'`);
+/** A count flag (`--max-depth`, `--print-width`): a whole number of at least 1. */
+export function countOpt(command: string, flag: string, v: string): number {
+  if (!/^\d{1,9}$/.test(v) || Number(v) < 1) throw new UsageError(`${command}: ${flag} must be a whole number of at least 1, got '${v}'`);
   return Number(v);
 }
 
@@ -37,7 +37,7 @@ export function limitsOpt(command: string, args: ParsedArgs): Limits {
   const depth = stringOpt(args, 'max-depth');
   return {
     maxBytes: size === undefined ? DEFAULT_LIMITS.maxBytes : sizeOpt(command, size),
-    maxDepth: depth === undefined ? DEFAULT_LIMITS.maxDepth : depthOpt(command, depth),
+    maxDepth: depth === undefined ? DEFAULT_LIMITS.maxDepth : countOpt(command, '--max-depth', depth),
   };
 }
 
@@ -48,15 +48,25 @@ export function tooLargeMessage(limit: number): string {
 
 /** A file's bytes, or null when it has more than `limit` (never read past it). Throws UsageError when unreadable. */
 export function readAtMost(command: string, display: string, file: string, limit: number): Uint8Array | null {
-  let fd: number;
   try {
-    fd = fs.openSync(file, 'r');
+    return readBounded(file, limit);
   } catch (e) {
     throw new UsageError(`${command}: ${display}: ${describeFsError(e)}`);
   }
+}
+
+/**
+ * The file's bytes, or null when it has more than `limit`: memory stays bounded by the limit even
+ * for a huge file or an endless device or pipe (`/dev/zero`), which are never read past it. Throws fs errors.
+ */
+export function readBounded(file: string, limit: number): Uint8Array | null {
+  const fd = fs.openSync(file, 'r');
   try {
     const stat = fs.fstatSync(fd);
-    if (stat.isFile() && stat.size > limit) return null;
+    if (stat.isFile()) {
+      if (stat.size > limit) return null;
+      return new Uint8Array(fs.readFileSync(fd));
+    }
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -68,8 +78,6 @@ export function readAtMost(command: string, display: string, file: string, limit
       if (total > limit) return null;
     }
     return new Uint8Array(Buffer.concat(chunks, total));
-  } catch (e) {
-    throw new UsageError(`${command}: ${display}: ${describeFsError(e)}`);
   } finally {
     fs.closeSync(fd);
   }

@@ -7,5 +7,5 @@ export type { IgnoreGlobs, LoadSettingsOptions, Settings, SettingsFlags } from '
 export { CONFIG_FILE_NAME, ConfigError, findConfigFile, readConfigFile } from './file.js';
 export type { ConfigData, ConfigFile } from './file.js';
 export { FIELDS, configJsonSchema } from './fields.js';
-export { LEVELS, LOCKED_RULES, UNUSED_DIRECTIVE, RuleLevelError, applyRuleLevels, checkRuleLevels, configurableRuleIds, parseRuleFlag } from './levels.js';
+export { LEVELS, LOCKED_RULES, UNUSED_DIRECTIVE, RuleLevelError, applyRuleLevels, checkRuleLevels, configurableRuleIds, parseRuleFlag, parseRuleFlags } from './levels.js';
 export type { RuleLevel } from './levels.js';

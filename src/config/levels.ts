@@ -92,6 +92,21 @@ export function parseRuleFlag(value: string): [string, RuleLevel] {
   return [id, level as RuleLevel];
 }
 
+/** Every `--rule ID=LEVEL` of a command line as one table; throws RuleLevelError naming the bad value. */
+export function parseRuleFlags(values: readonly string[]): Record<string, RuleLevel> {
+  const rules: Record<string, RuleLevel> = {};
+  for (const value of values) {
+    try {
+      const [id, level] = parseRuleFlag(value);
+      rules[id] = level;
+    } catch (e) {
+      if (e instanceof RuleLevelError) throw new RuleLevelError(`--rule ${value}: ${e.message}`, e.rule);
+      throw e;
+    }
+  }
+  return rules;
+}
+
 /** The candidate nearest to `word` by edit distance, when it is close enough to be a typo. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;

@@ -21,20 +21,7 @@ import { skipReason } from '../sniff.js';
 import { ConfigError, loadSettings, type Settings } from '../../config/index.js';
 import { format, type FormatOptions, type FormatResult } from '../../fmt/index.js';
 import { DEFAULT_LIMITS } from '../../xml/reader.js';
-
-/** `--max-size`: bytes, or with a binary suffix (`512k`, `64M`, `1G`), as validate takes it. */
-function sizeOpt(v: string): number {
-  const m = /^(\d{1,15})\s*(?:([kmg])i?b?)?$/i.exec(v.trim());
-  const n = m ? Number(m[1]) * 1024 ** ' kmg'.indexOf((m[2] ?? ' ').toLowerCase()) : NaN;
-  if (!m || !(n >= 1) || n > Number.MAX_SAFE_INTEGER) throw new UsageError(`fmt: --max-size must be a size in bytes such as 1048576, 512k, 64M or 1G, got '${v}'`);
-  return n;
-}
-
-/** A whole number of at least 1 (`--max-depth`, `--print-width`). */
-function countOpt(flag: string, v: string): number {
-  if (!/^\d{1,9}$/.test(v) || Number(v) < 1) throw new UsageError(`fmt: ${flag} must be a whole number of at least 1, got '${v}'`);
-  return Number(v);
-}
+import { countOpt, sizeOpt } from '../limits.js';
 
 /** What happened to one file. */
 type Outcome = 'unchanged' | 'changed' | 'not-request' | 'unreadable' | 'unwritable';
@@ -106,7 +93,7 @@ export async function runFmt(argv: string[], io: Io): Promise<0 | 1 | 2> {
       cwd: io.cwd,
       configPath: stringOpt(args, 'config'),
       noConfig: boolOpt(args, 'no-config'),
-      flags: width === undefined ? {} : { printWidth: countOpt('--print-width', width) },
+      flags: width === undefined ? {} : { printWidth: countOpt('fmt', '--print-width', width) },
     });
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(`fmt: ${e.message}`);
@@ -114,9 +101,9 @@ export async function runFmt(argv: string[], io: Io): Promise<0 | 1 | 2> {
   }
   if (settings.printWidth !== undefined) opts.printWidth = settings.printWidth;
   const maxSize = stringOpt(args, 'max-size');
-  if (maxSize !== undefined) opts.maxBytes = sizeOpt(maxSize);
+  if (maxSize !== undefined) opts.maxBytes = sizeOpt('fmt', maxSize);
   const maxDepth = stringOpt(args, 'max-depth');
-  if (maxDepth !== undefined) opts.maxDepth = countOpt('--max-depth', maxDepth);
+  if (maxDepth !== undefined) opts.maxDepth = countOpt('fmt', '--max-depth', maxDepth);
   if (args.positionals.length === 0) throw new UsageError("fmt: give a file or '-' (see 'vmparams fmt --help')");
   if (!write && !check && args.positionals.length > 1) {
     throw new UsageError('fmt: printing to standard output takes one file; use --write or --check for several');

@@ -13,6 +13,7 @@ import { HELP } from '../help.js';
 import { collectInputs, readInputFile } from '../inputs.js';
 import type { Io } from '../io.js';
 import { graph, GRAPH_FORMATS, renderGraph } from '../../graph/index.js';
+import { countOpt, sizeOpt } from '../limits.js';
 
 /** Run `vmparams graph` with the arguments after the command name. */
 export async function runGraph(argv: string[], io: Io): Promise<0 | 1 | 2> {
@@ -31,9 +32,9 @@ export async function runGraph(argv: string[], io: Io): Promise<0 | 1 | 2> {
   if (output === '') throw new UsageError("graph: -o needs a file name (see 'vmparams graph --help')");
   const limits: { maxBytes?: number; maxDepth?: number } = {};
   const maxSize = stringOpt(args, 'max-size');
-  if (maxSize !== undefined) limits.maxBytes = sizeOpt(maxSize);
+  if (maxSize !== undefined) limits.maxBytes = sizeOpt('graph', maxSize);
   const maxDepth = stringOpt(args, 'max-depth');
-  if (maxDepth !== undefined) limits.maxDepth = depthOpt(maxDepth);
+  if (maxDepth !== undefined) limits.maxDepth = countOpt('graph', '--max-depth', maxDepth);
   if (args.positionals.length !== 1) throw new UsageError("graph: give exactly one file or '-' (see 'vmparams graph --help')");
 
   const [input] = await collectInputs(args.positionals, io, { command: 'graph' });
@@ -68,16 +69,3 @@ function writeOutput(io: Io, file: string, text: string): void {
   }
 }
 
-/** `--max-size`: as validate takes it, bytes or with a binary suffix (`512k`, `64M`, `1G`). */
-function sizeOpt(v: string): number {
-  const m = /^(\d{1,15})\s*(?:([kmg])i?b?)?$/i.exec(v.trim());
-  const n = m ? Number(m[1]) * 1024 ** ' kmg'.indexOf((m[2] ?? ' ').toLowerCase()) : NaN;
-  if (!m || !(n >= 1) || n > Number.MAX_SAFE_INTEGER) throw new UsageError(`graph: --max-size must be a size in bytes such as 1048576, 512k, 64M or 1G, got '${v}'`);
-  return n;
-}
-
-/** `--max-depth`: as validate takes it, a whole number of at least 1. */
-function depthOpt(v: string): number {
-  if (!/^\d{1,9}$/.test(v) || Number(v) < 1) throw new UsageError(`graph: --max-depth must be a whole number of at least 1, got '${v}'`);
-  return Number(v);
-}

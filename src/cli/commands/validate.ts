@@ -19,7 +19,7 @@ import type { Report, ValidateSettings } from '../lib.js';
 import { validateAll } from '../pool.js';
 import { Progress } from '../progress.js';
 import { skipReason } from '../sniff.js';
-import { ConfigError, loadSettings, parseRuleFlag, RuleLevelError, type RuleLevel, type Settings } from '../../config/index.js';
+import { ConfigError, loadSettings, parseRuleFlags, RuleLevelError, type RuleLevel, type Settings } from '../../config/index.js';
 import { formatGithub } from '../format/github.js';
 import { formatJson } from '../format/json.js';
 import { formatJunit } from '../format/junit.js';
@@ -28,6 +28,7 @@ import { errorsOnly, exitStatus, totals, type FileResult, type SkippedFile } fro
 import { formatSarif } from '../format/sarif.js';
 import { formatFileText, formatSummaryText } from '../format/text.js';
 import { packageVersion } from '../version.js';
+import { countOpt, sizeOpt } from '../limits.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
 
@@ -69,9 +70,9 @@ export async function runValidate(argv: string[], io: Io): Promise<0 | 1 | 2> {
   if (config.context !== undefined) settings.context = config.context;
   if (Object.keys(config.rules).length > 0) settings.rules = config.rules;
   const maxSize = stringOpt(args, 'max-size');
-  if (maxSize !== undefined) settings.maxBytes = sizeOpt('--max-size', maxSize);
+  if (maxSize !== undefined) settings.maxBytes = sizeOpt('validate', maxSize);
   const maxDepth = stringOpt(args, 'max-depth');
-  if (maxDepth !== undefined) settings.maxDepth = countOpt('--max-depth', maxDepth);
+  if (maxDepth !== undefined) settings.maxDepth = countOpt('validate', '--max-depth', maxDepth);
   const jobs = jobsOpt(stringOpt(args, 'jobs'));
   const maxWarningsArg = stringOpt(args, 'max-warnings');
   const maxWarnings = maxWarningsArg === undefined ? undefined : warningsOpt(maxWarningsArg);
@@ -155,15 +156,12 @@ export async function runValidate(argv: string[], io: Io): Promise<0 | 1 | 2> {
 
 /** The config file and the flags that override it (`--api-version`, `--context`, `--strict`, `--rule`). */
 function loadRunSettings(args: ParsedArgs, io: Io): Settings {
-  const rules: Record<string, RuleLevel> = {};
-  for (const value of (args.values.rule as string[] | undefined) ?? []) {
-    try {
-      const [id, level] = parseRuleFlag(value);
-      rules[id] = level;
-    } catch (e) {
-      if (e instanceof RuleLevelError) throw new UsageError(`validate: --rule ${value}: ${e.message}`);
-      throw e;
-    }
+  let rules: Record<string, RuleLevel>;
+  try {
+    rules = parseRuleFlags((args.values.rule as string[] | undefined) ?? []);
+  } catch (e) {
+    if (e instanceof RuleLevelError) throw new UsageError(`${'validate'}: ${e.message}`);
+    throw e;
   }
   const apiVersion = apiVersionOpt('validate', args);
   const context = stringOpt(args, 'context');
@@ -191,20 +189,6 @@ function checkedDir(io: Io, dir: string): string {
   }
   if (!stat.isDirectory()) throw new UsageError(`validate: --schema-dir ${dir}: not a directory`);
   return abs;
-}
-
-/** `--max-size`: bytes, or with a binary suffix (`512k`, `64M`, `1G`; `KiB`/`MB`-style spellings accepted). */
-function sizeOpt(flag: string, v: string): number {
-  const m = /^(\d{1,15})\s*(?:([kmg])i?b?)?$/i.exec(v.trim());
-  const n = m ? Number(m[1]) * 1024 ** ' kmg'.indexOf((m[2] ?? ' ').toLowerCase()) : NaN;
-  if (!m || !(n >= 1) || n > Number.MAX_SAFE_INTEGER) throw new UsageError(`validate: ${flag} must be a size in bytes such as 1048576, 512k, 64M or 1G, got '${v}'`);
-  return n;
-}
-
-/** `--max-depth`: a whole number of at least 1. */
-function countOpt(flag: string, v: string): number {
-  if (!/^\d{1,9}$/.test(v) || Number(v) < 1) throw new UsageError(`validate: ${flag} must be a whole number of at least 1, got '${v}'`);
-  return Number(v);
 }
 
 function jobsOpt(v: string | undefined): number | undefined {

@@ -22,7 +22,7 @@ import { describeServerError, VcdError } from '../../vcd/errors.js';
 import type { TaskInfo } from '../../vcd/actions.js';
 import { validate, type ValidateOptions } from '../../validate/index.js';
 import { ContextError } from '../../validate/context.js';
-import { ConfigError, loadSettings, parseRuleFlag, RuleLevelError, validateOptions, type RuleLevel, type Settings } from '../../config/index.js';
+import { ConfigError, loadSettings, parseRuleFlags, RuleLevelError, validateOptions, type RuleLevel, type Settings } from '../../config/index.js';
 
 const CMD = 'vcd send';
 
@@ -40,15 +40,12 @@ interface JsonResult {
  * or none with `--no-config`) with `--api-version`, `--context`, `--strict` and `--rule` on top.
  */
 function runSettings(args: ParsedArgs, io: Io): Settings {
-  const rules: Record<string, RuleLevel> = {};
-  for (const value of (args.values.rule as string[] | undefined) ?? []) {
-    try {
-      const [id, level] = parseRuleFlag(value);
-      rules[id] = level;
-    } catch (e) {
-      if (e instanceof RuleLevelError) throw new UsageError(`${CMD}: --rule ${value}: ${e.message}`);
-      throw e;
-    }
+  let rules: Record<string, RuleLevel>;
+  try {
+    rules = parseRuleFlags((args.values.rule as string[] | undefined) ?? []);
+  } catch (e) {
+    if (e instanceof RuleLevelError) throw new UsageError(`${CMD}: ${e.message}`);
+    throw e;
   }
   try {
     return loadSettings({

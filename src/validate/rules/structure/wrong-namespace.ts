@@ -1,26 +1,16 @@
 /** R01: an element vmparams knows, written in another namespace (it is then unknown to the server). */
-import type { ComplexDesc, Content } from '../../../model/dsl.js';
-import { ROOTS } from '../../../model/roots.js';
 import { nsLabel, NS } from '../../../xml/names.js';
 import type { XElement } from '../../../xml/tree.js';
 import { defineRule } from '../engine.js';
+import { ALL_PARTICLES } from '../walk.js';
 
-/** local name -> namespaces it is declared in, over every description. */
+/** local name -> namespaces it is declared in, over every description (walk.ts ALL_PARTICLES). */
 function knownNames(): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
-  const seen = new Set<object>();
-  const visit = (c: Content) => {
-    if (c.kind !== 'complex' || seen.has(c)) return;
-    seen.add(c);
-    for (const p of c.children) {
-      for (const e of p.kind === 'choice' ? p.options : [p]) {
-        if (!out.has(e.local)) out.set(e.local, new Set());
-        out.get(e.local)!.add(e.ns);
-        visit(e.content);
-      }
-    }
-  };
-  for (const r of Object.values(ROOTS)) visit(r as unknown as ComplexDesc);
+  for (const e of ALL_PARTICLES) {
+    if (!out.has(e.local)) out.set(e.local, new Set());
+    out.get(e.local)!.add(e.ns);
+  }
   return out;
 }
 const KNOWN = knownNames();
