@@ -29,16 +29,25 @@ export interface NodeInfo {
   anchor?: Place;
 }
 
-const infos = new WeakMap<object, NodeInfo>();
+/**
+ * Kept on the object under a symbol, not enumerable: JSON, spreads, `Object.keys` and deep-equality
+ * checks do not see it, so parsed documents stay plain data. (A WeakMap did the same at several times
+ * the cost: one ephemeron per model object for the garbage collector to trace.)
+ */
+const INFO = Symbol('vmparams.nodeInfo');
+/** For the rare object that cannot take a property (frozen or sealed by its caller). */
+const sealed = new WeakMap<object, NodeInfo>();
+const own = Object.prototype.hasOwnProperty;
 
 /** Record where an object came from (parse; normalize carries it over to its output objects). */
 export function setInfo(obj: object, info: NodeInfo): void {
-  infos.set(obj, info);
+  if (Object.isExtensible(obj)) Object.defineProperty(obj, INFO, { value: info, configurable: true, writable: true, enumerable: false });
+  else sealed.set(obj, info);
 }
 
 /** The position facts of a parsed object, if it came from parse. */
 export function infoOf(obj: object): NodeInfo | undefined {
-  return infos.get(obj);
+  return sealed.get(obj) ?? (own.call(obj, INFO) ? (obj as { [INFO]?: NodeInfo })[INFO] : undefined);
 }
 
 const UNKNOWN: Located = { line: 0, column: 0, path: '', start: -1, end: -1 };
@@ -87,7 +96,7 @@ function keyNodes(doc: XmlDoc, n: number, desc: ComplexDesc, key: string): numbe
  */
 export function locate(obj: object | undefined, key?: string, index?: number): Located {
   if (!obj) return UNKNOWN;
-  const info = infos.get(obj);
+  const info = infoOf(obj);
   if (!info) return UNKNOWN;
   const own = elementPlace(info, info.node);
   if (key === undefined) return own;
