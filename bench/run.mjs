@@ -13,6 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate, ROOT } from './gen.mjs';
+import { profileRun } from './profile.mjs';
+
+const { rules: RULES } = fs.existsSync(path.join(ROOT, 'dist', 'validate', 'rules', 'index.js')) ? await import(new URL('../dist/validate/rules/index.js', import.meta.url).href) : { rules: {} };
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -206,6 +209,7 @@ for (const mb of sizes) {
   R.manyLint = { ours: o, xmllint: x };
   const lib = inproc(['validate', ...small.slice(0, 1500)]);
   R.manyLintLib = { ...lib, note: 'library validate() in one process, first 1,500 files' };
+  R.manyNoLintLib = inproc(['validate', '--no-lint', ...small.slice(0, 1500)]);
 }
 
 // 5. parse + normalize and build throughput, in process, fresh process per size.
@@ -230,6 +234,19 @@ for (const mb of sizes) {
   };
 }
 R.rss.many = { ours: peakRss(ours(haveCli ? [inputs.smallDir] : small)), xmllint: peakRss(xmllint(small)) };
+
+// 7. Profiles of the runs the goals are about (node --cpu-prof, one thread, bench/profile.mjs).
+R.profiles = [];
+for (const [label, args, opts] of [
+  ['20 MB document, validate --no-lint', ['validate', '--no-ignore', '--no-lint', inputs.big[20]]],
+  ['20 MB document, full validate', ['validate', '--no-ignore', inputs.big[20]]],
+  [`${small.length} files, full validate (one thread)`, ['validate', '--no-ignore', inputs.smallDir]],
+  ['cold start, full validate of one small file (the bundled CLI)', ['validate', oneSmall], { bundle: true }],
+]) {
+  log(`profile: ${label}`);
+  const p = profileRun(args, opts);
+  if (p) R.profiles.push({ label, ...p });
+}
 
 const finished = new Date();
 const loadAfter = os.loadavg();
@@ -331,13 +348,23 @@ L.push('');
 L.push('## Where goals are not met, and why', '');
 const why = [];
 if (ratioBig > 1.0) why.push(`- **20 MB document, --no-lint (${f2(ratioBig)}x).** One read builds the lossless tree (${sec(st20.first.treeMs)} on a first run, ${f0(mbps(st20.bytes, st20.first.treeMs))} MB/s; warm ${f0(mbps(st20.bytes, st20.warm.treeMs))} MB/s) and the compiled schema checks it (${sec(st20.first.schemaMs)} first run, ${sec(st20.warm.schemaMs)} warm); Node's start (${sec(R.cold.node.median)}) comes on top. A fresh process runs the reader mostly before V8 has optimized it, and the tree keeps offsets for every node (what fmt, positions and the language server need), where xmllint's C parser streams. Further cuts need validation inside the tokenizer without a tree (a prototype measured 1.21x), which would give up the one shared tree.`);
-if (ratioMany > 1.0) why.push(`- **${R.many.files} files, --no-lint (${f2(ratioMany)}x).** About 80 us per document in process (reader, schema check, problem list); xmllint's per-file cost is a few microseconds once its schema is parsed. Each worker thread also pays its own start (a bundle, the compiled schema's tables).`);
-if (ratioBigLint > 2.0) why.push(`- **20 MB document, full validate (${f2(ratioBigLint)}x).** On top of --no-lint: the typed model (${sec(st20.first.modelMs)}: ${R.stages[20].first.ruleProblems} problems' worth of positions and one object per element the rules read) and the rules (${sec(st20.first.rulesMs)} first run, ${f0(mbps(st20.bytes, st20.warm.rulesMs))} MB/s warm, one walk); this document has 6,214 rule findings (read-only values), each with its position and path computed.`);
-if (ratioManyLint > 1.0) why.push(`- **${R.many.files} files, full validate (${f2(ratioManyLint)}x).** About 0.3 ms per document in process: the model and every rule's listeners are set up per document (62 rules), and garbage collection of those short-lived objects is the largest single item of \`node --cpu-prof\`. xmllint checks only the schema.`);
+if (ratioMany > 1.0) why.push(`- **${R.many.files} files, --no-lint (${f2(ratioMany)}x).** About ${f0((1000 * R.manyNoLintLib.ms) / R.manyNoLintLib.files)} us per document in the library (reader, schema check, problem list; first 1,500 files in one process), where xmllint takes ${f0((1000 * R.many.xmllint.median) / R.many.files)} us per file in all, starting its process and reading its schema included. Each worker thread also pays its own start (a bundle, the compiled schema's tables).`);
+if (ratioBigLint > 2.0) why.push(`- **20 MB document, full validate (${f2(ratioBigLint)}x).** On top of --no-lint: the typed model (${sec(st20.first.modelMs)}: ${R.stages[20].first.ruleProblems} problems' worth of positions and one object per element the rules read) and the rules (${sec(st20.first.rulesMs)} first run, ${f0(mbps(st20.bytes, st20.warm.rulesMs))} MB/s warm, one walk); this document has ${R.stages[20].first.ruleProblems} rule findings (read-only values), each with its position and path computed.`);
+if (ratioManyLint > 1.0) why.push(`- **${R.many.files} files, full validate (${f2(ratioManyLint)}x).** About ${f2(R.manyLintLib.ms / R.manyLintLib.files)} ms per document in the library: the model and every rule's listeners are set up per document (${Object.keys(RULES).length} rules), and building the model and calling the listeners lead the profile below. xmllint checks only the schema.`);
 if (ratioCold > 1.3) why.push(`- **Cold start (${f2(ratioCold)}x bare node).** \`node -e 0\` alone is ${sec(R.cold.node.median)}; the CLI is one esbuild bundle (it was ~200 modules: 0.44 s then), loads zod, libxml2-wasm, the glob and ignore libraries only when a command needs them, and reads the compiled schema from generated JSON; what remains is compiling the bundle's JavaScript (V8 has no code cache for ES modules in Node 20) and building the schema and rule tables.`);
 if (rss20.oursLint != null && rss20.oursLint > 250e6) why.push(`- **Peak RSS (${mib(rss20.oursLint)}).** The text, the tree (typed arrays, about 46 bytes per node), the model and the problems are alive at once.`);
 if (!linear) why.push(`- **Linearity.** ms per MB: ${perMb.map((x) => f0(x)).join(' / ')} at ${sizes.join(' / ')} MB.`);
 L.push(...(why.length ? why : ['All goals met in this run.']), '');
+if (R.profiles.length) {
+  L.push('## Profiles', '');
+  L.push('Self time by module under `node --cpu-prof` (bench/profile.mjs: one run of the unbundled build, dist/cli/bin.js, on one thread, so that each sample names its module; the cold start runs the bundle users run; `(native)` is V8 built-ins and system calls, such as reading files and TextDecoder; `node` is Node\'s own JavaScript, mostly loading and compiling modules, which the unbundled build has many more of than the bundle). Profiling slows a run down, so these totals are longer than the wall times above; the shares are what matters.', '');
+  const share = (ms, total) => `${f0((100 * ms) / total)}%`;
+  for (const p of R.profiles) {
+    L.push(`**${p.label}** (${sec(p.totalMs)} of samples): ${p.modules.slice(0, 8).map((m) => `${m.name} ${share(m.ms, p.totalMs)}`).join(', ')}.`, '');
+    const fns = p.functions.filter((f) => f.module !== f.name).slice(0, 6);
+    L.push(`Hottest functions: ${fns.map((f) => `\`${f.name}\` (${f.module}) ${share(f.ms, p.totalMs)}`).join(', ')}.`, '');
+  }
+}
 L.push('## How to reproduce', '');
 L.push('```', 'apt-get install -y libxml2-utils   # xmllint, if missing', 'npm run bench                      # = npm run build && node bench/run.mjs', '```', '');
 L.push('Inputs are generated into bench/out/ (gitignored) by bench/gen.mjs: compose-2mb.xml, compose-20mb.xml, compose-100mb.xml (one SourcedItem per VM with VirtualHardwareSection: CPU, memory, SCSI controller, two disks, two NICs; OperatingSystemSection, NetworkConnectionSection, GuestCustomizationSection) and 5,000 small documents in bench/out/small/. xmllint accepts all of them. `node bench/fuzz.mjs` is the separate fuzz run (not part of this benchmark).');
