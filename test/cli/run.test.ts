@@ -3,27 +3,8 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/index.js';
-import type { Io } from '../../src/cli/io.js';
+import { fakeIo } from './fake-io.js';
 import { ROOT, tempDir, xmlFilesUnder } from './helpers.js';
-
-interface FakeIo extends Io {
-  out: string;
-  err: string;
-}
-
-function fakeIo(opts: { cwd?: string; env?: Record<string, string>; isTTY?: boolean; stdin?: string } = {}): FakeIo {
-  const io: FakeIo = {
-    out: '',
-    err: '',
-    stdout: (t) => void (io.out += t),
-    stderr: (t) => void (io.err += t),
-    readStdin: async () => new TextEncoder().encode(opts.stdin ?? ''),
-    cwd: opts.cwd ?? ROOT,
-    env: opts.env ?? {},
-    isTTY: opts.isTTY ?? false,
-  };
-  return io;
-}
 
 const VALID = xmlFilesUnder('fixtures/valid');
 const NOT_XML = 'fixtures/invalid/not-well-formed.xml';

@@ -18,6 +18,7 @@ import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import * as net from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { closeServer, listenLocal } from '../helpers/local-server.js';
 import {
   DEFAULT_VDC,
   DEFAULT_VERSIONS,
@@ -142,17 +143,14 @@ export class FakeVcd {
         }
       });
     };
-    this.server = this.opts.tls ? https.createServer({ key: this.opts.tls.key, cert: this.opts.tls.cert }, handler) : http.createServer(handler);
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `${this.opts.tls ? 'https' : 'http'}://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    const l = await listenLocal(handler, { tls: this.opts.tls });
+    this.server = l.server;
+    this.url = l.url;
     return this.url;
   }
 
   async stop(): Promise<void> {
-    const s = this.server;
-    if (!s) return;
-    s.closeAllConnections();
-    await new Promise<void>((resolve) => s.close(() => resolve()));
+    await closeServer(this.server);
     this.server = undefined;
   }
 

@@ -13,7 +13,7 @@
  */
 import * as http from 'node:http';
 import * as https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenLocal } from '../helpers/local-server.js';
 
 /** Status per vAPI error type and form (instant-clone-facts.md §2 table). */
 export const STATUS: Record<string, { api: number; rest: number }> = {
@@ -107,18 +107,14 @@ export class FakeVcenter {
         });
       });
     };
-    this.server = this.opts.tls ? https.createServer({ key: this.opts.tls.key, cert: this.opts.tls.cert }, handler) : http.createServer(handler);
-    await new Promise<void>((resolve) => this.server!.listen(this.opts.port ?? 0, '127.0.0.1', resolve));
-    const port = (this.server.address() as AddressInfo).port;
-    this.url = `${this.opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+    const l = await listenLocal(handler, { tls: this.opts.tls, port: this.opts.port });
+    this.server = l.server;
+    this.url = l.url;
     return this.url;
   }
 
   async stop(): Promise<void> {
-    const s = this.server;
-    if (!s) return;
-    s.closeAllConnections();
-    await new Promise<void>((resolve) => s.close(() => resolve()));
+    await closeServer(this.server);
     this.server = undefined;
   }
 

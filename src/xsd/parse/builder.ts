@@ -37,26 +37,15 @@ export interface Constructs {
   notation(b: Builder, at: At): NotationDecl;
 }
 
+/** One map per symbol space (Part 1 §2.5: each kind of component has its own names). */
+function bySpace<T>(): Record<Space, Map<string, T>> {
+  return { type: new Map(), element: new Map(), attribute: new Map(), group: new Map(), attributeGroup: new Map(), notation: new Map(), identity: new Map() };
+}
+
 /** Builds and holds the components of one schema set. */
 export class Builder {
-  readonly defs: Record<Space, Map<string, At>> = {
-    type: new Map(),
-    element: new Map(),
-    attribute: new Map(),
-    group: new Map(),
-    attributeGroup: new Map(),
-    notation: new Map(),
-    identity: new Map(),
-  };
-  private readonly built: Record<Space, Map<string, unknown>> = {
-    type: new Map(),
-    element: new Map(),
-    attribute: new Map(),
-    group: new Map(),
-    attributeGroup: new Map(),
-    notation: new Map(),
-    identity: new Map(),
-  };
+  readonly defs = bySpace<At>();
+  private readonly built = bySpace<unknown>();
   private readonly building = new Set<string>();
   private readonly redefinitions = new Redefinitions();
   private readonly builtinDefs: BuiltinDefs;
