@@ -160,7 +160,7 @@ function loadRunSettings(args: ParsedArgs, io: Io): Settings {
   try {
     rules = parseRuleFlags((args.values.rule as string[] | undefined) ?? []);
   } catch (e) {
-    if (e instanceof RuleLevelError) throw new UsageError(`${'validate'}: ${e.message}`);
+    if (e instanceof RuleLevelError) throw new UsageError(`validate: ${e.message}`);
     throw e;
   }
   const apiVersion = apiVersionOpt('validate', args);
