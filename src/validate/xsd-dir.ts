@@ -4,7 +4,7 @@
  * registers it with xsd.ts; validate() does that itself when it is given a schemaDir.
  */
 import path from 'node:path';
-import { compileSource } from '../xsd/compile.js';
+import { compileSet } from '../xsd/compile.js';
 import { SchemaDirError, SchemaError, UnsupportedError } from '../xsd/errors.js';
 import { dirSource, schemaDirEntry } from '../xsd/load/fs.js';
 import { CompiledSchema } from '../xsd/schema.js';
@@ -21,7 +21,8 @@ export function loadSchemaDir(dir: string): CompiledSchema {
   const source = dirSource(abs, dir);
   let schema: CompiledSchema;
   try {
-    schema = new CompiledSchema(compileSource(source, entry));
+    const c = compileSet(source, entry);
+    schema = new CompiledSchema(c.tables, c.unresolved);
   } catch (e) {
     if (e instanceof SchemaError || e instanceof UnsupportedError) throw new SchemaDirError(dir, `schema does not compile: ${e.message}`);
     throw e;

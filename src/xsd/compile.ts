@@ -4,7 +4,7 @@
  * 1.0 schema) or UnsupportedError (a construct this engine does not implement).
  */
 import type { RtSchema } from './compiled.js';
-import { loadSchemaSet, type LoadedSet, type SchemaDoc } from './load/loader.js';
+import { loadSchemaSet, type LoadedSet, type SchemaDoc, type UnresolvedRef } from './load/loader.js';
 import { MapSource, type SchemaSource } from './load/source.js';
 import { XML_NS_LOCATION, XML_NS_SCHEMA } from './load/xml-ns.js';
 import { lower } from './lower.js';
@@ -27,6 +27,11 @@ class WithXmlNs implements SchemaSource {
 
 /** Compile the schema set whose entry document is `entry` in `source` (several entries: one set of all of them). */
 export function compileSource(source: SchemaSource, entry: string | readonly string[]): RtSchema {
+  return compileSet(source, entry).tables;
+}
+
+/** compileSource, with the schemaLocations that could not be read (a CompiledSchema keeps them). */
+export function compileSet(source: SchemaSource, entry: string | readonly string[]): { tables: RtSchema; unresolved: UnresolvedRef[] } {
   const src = new WithXmlNs(source);
   const entries = typeof entry === 'string' ? [entry] : entry;
   const set = loadSchemaSet(src, entries[0]);
@@ -35,7 +40,7 @@ export function compileSource(source: SchemaSource, entry: string | readonly str
     // an import of the xml namespace without a readable schemaLocation: use the built-in one
     mergeInto(set, loadSchemaSet(src, XML_NS_LOCATION));
   }
-  return lower(buildComponents(set));
+  return { tables: lower(buildComponents(set)), unresolved: set.unresolved };
 }
 
 /** Add the documents of `more` that `set` does not have yet. */
@@ -59,10 +64,10 @@ function mergeInto(set: LoadedSet, more: LoadedSet): void {
 }
 
 /** Compile from in-memory files (path -> text or bytes); `entry` is one of the paths. */
-export function compileFiles(files: Record<string, string | Uint8Array> | Map<string, string | Uint8Array>, entry: string): RtSchema {
+export function compileFiles(files: Record<string, string | Uint8Array> | Map<string, string | Uint8Array>, entry: string): { tables: RtSchema; unresolved: UnresolvedRef[] } {
   const entries = files instanceof Map ? [...files] : Object.entries(files);
   const source = new MapSource(entries);
   const loc = source.resolve(entry, '', null);
   if (loc === undefined) throw new Error(`compileSchema: the entry '${entry}' is not one of the files given`);
-  return compileSource(source, loc);
+  return compileSet(source, loc);
 }

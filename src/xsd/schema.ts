@@ -3,6 +3,7 @@
  * already read), plus what editors need (elements allowed at a position, the declaration behind a
  * node: info.ts).
  */
+import type { UnresolvedRef } from './load/loader.js';
 import { makeReport, type Problem } from '../validate/problem.js';
 import type { XmlDoc } from '../xml/doc.js';
 import { XmlInputError } from '../xml/errors.js';
@@ -29,6 +30,12 @@ export class CompiledSchema {
   constructor(
     /** The compiled tables (compiled.ts). */
     readonly tables: RtSchema,
+    /**
+     * The xs:include / xs:import / xs:redefine whose schemaLocation could not be read locally (never
+     * fetched from the network). The spec skips them (not an error), so their definitions are simply
+     * missing: `vmparams xsd` prints a warning for each.
+     */
+    readonly unresolved: readonly UnresolvedRef[] = [],
   ) {}
 
   /** Validate a document given as text or bytes: well-formedness first (rule `xml`), then the schema (rule `xsd`). */

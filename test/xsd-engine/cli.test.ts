@@ -11,6 +11,7 @@ const w = (name: string, text: string) => fs.writeFileSync(path.join(dir, name),
 w('s.xsd', `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:include schemaLocation="inc.xsd"/><xs:element name="r"><xs:complexType><xs:sequence><xs:element name="n" type="N"/></xs:sequence></xs:complexType></xs:element></xs:schema>`);
 w('inc.xsd', `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:simpleType name="N"><xs:restriction base="xs:int"/></xs:simpleType></xs:schema>`);
 w('broken.xsd', `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n<xs:element name="r" type="Missing"/></xs:schema>`);
+w('lost.xsd', `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n<xs:include schemaLocation="gone.xsd"/>\n<xs:element name="r"/></xs:schema>`);
 w('ok.xml', '<r><n>1</n></r>');
 w('bad.xml', '<r>\n  <n>one</n>\n</r>');
 
@@ -39,6 +40,12 @@ describe('vmparams xsd', () => {
     expect(r).toMatchObject({ status: 2, stdout: '', stderr: 'schema error: broken.xsd:2: type Missing is not defined\n' });
     expect((await xsd('ok.xml', '--schema', 'nope.xsd')).stderr).toBe('vmparams xsd: --schema nope.xsd: no such file or directory\n');
     expect((await xsd('ok.xml')).status).toBe(2);
+  });
+  it('an include it cannot read is a warning on stderr (the spec skips it; xmllint refuses the schema)', async () => {
+    const r = await xsd('ok.xml', '--schema', 'lost.xsd');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('warning: lost.xsd:2: xs:include schemaLocation="gone.xsd" cannot be read locally (nothing is fetched from the network); validating without its definitions\n');
+    expect((await xsd('ok.xml', '--schema', 's.xsd')).stderr).toBe('');
   });
   it('--engine libxml2 gives the same verdicts', async () => {
     expect((await xsd('ok.xml', '--schema', 's.xsd', '--engine', 'libxml2')).status).toBe(0);

@@ -22,6 +22,18 @@ describe('composition', () => {
     expect(s.validate('<r xmlns="urn:t"><o:x xmlns:o="urn:o">1</o:x></r>').valid).toBe(true);
     expect(s.validate('<r xmlns="urn:t"><o:x xmlns:o="urn:o">one</o:x></r>').valid).toBe(false);
   });
+  it('a schemaLocation that cannot be read is skipped, as the spec says, and listed in unresolved', () => {
+    const s = compileSchema({
+      entry: 'main.xsd',
+      files: { 'main.xsd': doc('\n<xs:include schemaLocation="gone.xsd"/>\n<xs:import namespace="urn:o" schemaLocation="o.xsd"/><xs:element name="r"/>', 'xmlns:o="urn:o"') },
+    });
+    expect(s.validate('<r/>').valid).toBe(true);
+    expect(s.unresolved).toEqual([
+      { file: 'main.xsd', line: 2, what: 'include', ref: 'gone.xsd', ns: null },
+      { file: 'main.xsd', line: 3, what: 'import', ref: 'o.xsd', ns: 'urn:o' },
+    ]);
+    expect(compileSchema({ entry: 'm.xsd', files: { 'm.xsd': doc('<xs:element name="r"/>') } }).unresolved).toEqual([]);
+  });
   it('redefine: the new definition replaces the old one, also where the old schema used it', () => {
     const s = compileSchema({
       entry: 'a.xsd',

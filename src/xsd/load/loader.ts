@@ -41,12 +41,28 @@ export interface RedefineRef {
   targets: SchemaDoc[];
 }
 
+/**
+ * A schemaLocation that could not be read locally. Not an error by the spec (XSD 1.0 Part 1 §4.2.1-4.2.3:
+ * the composition is then skipped), but the definitions it would have brought are missing: the CLI
+ * warns, and a reference to one of them fails naming this place.
+ */
+export interface UnresolvedRef {
+  /** The schema document and line of the xs:include / xs:import / xs:redefine. */
+  file: string;
+  line: number;
+  what: 'include' | 'import' | 'redefine';
+  /** The schemaLocation as written. */
+  ref: string;
+  /** The namespace the definitions were to be in. */
+  ns: string | null;
+}
+
 /** The documents of a schema set. */
 export interface LoadedSet {
   docs: SchemaDoc[];
   redefines: RedefineRef[];
-  /** Imports whose schemaLocation could not be read locally (reported if a component is missing). */
-  unresolved: { file: string; line: number; ref: string; ns: string | null }[];
+  /** Includes, imports and redefines whose schemaLocation could not be read locally (CompiledSchema.unresolved). */
+  unresolved: UnresolvedRef[];
   /** True when the set needs the built-in schema for the xml namespace (xml:lang, xml:space, ...). */
   needsXmlNs: boolean;
 }
@@ -143,7 +159,7 @@ export function loadSchemaSet(source: SchemaSource, entry: string): LoadedSet {
         const loc = source.resolve(ref, d.location, ns);
         if (loc === undefined) {
           if (ns === XML_NS) set.needsXmlNs = true;
-          else set.unresolved.push({ file: d.file, line: lineOf(d, c), ref, ns });
+          else set.unresolved.push({ file: d.file, line: lineOf(d, c), what: 'import', ref, ns });
           continue;
         }
         const before = set.docs.length;
@@ -159,7 +175,7 @@ export function loadSchemaSet(source: SchemaSource, entry: string): LoadedSet {
       if (loc === undefined) {
         // like an include that cannot be read, not an error in itself (§4.2.2); a redefinition of a
         // component it should have defined fails later, naming the missing definition
-        set.unresolved.push({ file: d.file, line: lineOf(d, c), ref, ns: d.tns });
+        set.unresolved.push({ file: d.file, line: lineOf(d, c), what: local, ref, ns: d.tns });
         continue;
       }
       const before = set.docs.length;
