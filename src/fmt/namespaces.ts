@@ -57,10 +57,15 @@ export function qnamePrefixes(value: string, out: Set<string>): void {
   }
 }
 
-/** Escape a namespace URI for a double-quoted attribute. */
+/**
+ * Escape a namespace URI for a double-quoted attribute. Tab, line feed and carriage return are
+ * written as character references: literally, attribute-value normalization would read them back as
+ * spaces (XML 1.0 §3.3.3), another namespace.
+ */
 function quoteUri(u: string): string {
-  return /[&<"]/.test(u) ? u.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;') : u;
+  return /[&<"\t\n\r]/.test(u) ? u.replace(/[&<"\t\n\r]/g, (c) => URI_ESCAPES[c]!) : u;
 }
+const URI_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
 
 /** Make the plan. `modes[n]` is the mode of every element fmt writes (Mode.Inside for content copied as read). */
 export function planNamespaces(doc: XmlDoc, modes: Uint8Array): NsPlan {

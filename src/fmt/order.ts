@@ -15,8 +15,25 @@ import type { XmlDoc } from '../xml/doc.js';
 import { slotTable } from './describe.js';
 import type { Unit } from './attach.js';
 
-/** Children in schema order: `units` itself when already in order, else a sorted copy. */
+/**
+ * Children in schema order: `units` itself when already in order, else a sorted copy. Which of two
+ * occurrences of a once-only child is the first one depends on the order, so one sort may not be the
+ * last (the moved duplicate is then first, its twin anchored elsewhere): the sort is repeated until
+ * the order stands, so that `fmt` of `fmt` output changes nothing. An order that never settles
+ * (not seen; bounded as a guard) is left as written.
+ */
 export function schemaOrder(doc: XmlDoc, content: Content | undefined, units: Unit[]): Unit[] {
+  let current = units;
+  for (let pass = 0; pass < 8; pass++) {
+    const next = sortOnce(doc, content, current);
+    if (next === current) return current;
+    current = next;
+  }
+  return units;
+}
+
+/** One stable sort by particle position (see the module comment); `units` itself when already in order. */
+function sortOnce(doc: XmlDoc, content: Content | undefined, units: Unit[]): Unit[] {
   const n = units.length;
   if (!content || content.kind !== 'complex' || n < 2) return units;
   const table = slotTable(content);

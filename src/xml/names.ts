@@ -28,7 +28,9 @@ export const CONVENTIONAL_PREFIX: Record<string, string> = {
 export function nsLabel(uri: string | null): string {
   if (uri === null || uri === '') return 'no namespace';
   for (const [k, v] of Object.entries(NS)) if (v === uri) return k;
-  return uri;
+  // A namespace written with line breaks or other controls (xmlns="&#xA;") is shown quoted and
+  // escaped: messages are one line, and the break itself is what is wrong.
+  return /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(uri) ? JSON.stringify(uri) : uri;
 }
 
 /** Clark notation `{uri}local` (just `local` when there is no namespace). */

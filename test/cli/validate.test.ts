@@ -336,6 +336,13 @@ describe('errors: one line on stderr, exit 2, no stack', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('a --context file that does not match the schema: exit 2 once, naming the file and the field, nothing validated', () => {
+    writeFileSync(join(tmp.dir, 'bad-ctx.json'), '{"vdc":{"nam":"x"}}');
+    const r = cli(['validate', '--context', 'bad-ctx.json', join(ROOT, 'fixtures/valid')], { cwd: tmp.dir });
+    expect(r).toMatchObject({ status: 2, stdout: '' });
+    expect(r.stderr).toBe('vmparams validate: bad-ctx.json: invalid VDC context: /vdc: unknown field "nam"\n');
+  });
+
   it('exits 2 for a --context file that is not JSON', () => {
     const file = join(tmp.dir, 'ctx.json');
     writeFileSync(file, '{ not json');

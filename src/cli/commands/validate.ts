@@ -68,6 +68,7 @@ export async function runValidate(argv: string[], io: Io): Promise<0 | 1 | 2> {
   const schemaDir = stringOpt(args, 'schema-dir');
   if (schemaDir !== undefined) settings.schemaDir = checkedDir(io, schemaDir);
   if (config.context !== undefined) settings.context = config.context;
+  if (settings.context !== undefined && settings.lint !== false) await checkContext(settings.context, config.contextFile, io);
   if (Object.keys(config.rules).length > 0) settings.rules = config.rules;
   const maxSize = stringOpt(args, 'max-size');
   if (maxSize !== undefined) settings.maxBytes = sizeOpt('validate', maxSize);
@@ -189,6 +190,18 @@ function checkedDir(io: Io, dir: string): string {
   }
   if (!stat.isDirectory()) throw new UsageError(`validate: --schema-dir ${dir}: not a directory`);
   return abs;
+}
+
+/** A context that does not match its schema stops the run once, naming its file (exit 2), before any document is read. */
+async function checkContext(context: unknown, file: string | undefined, io: Io): Promise<void> {
+  const { ContextError, loadContext, prepareContextSchema } = await import('../../validate/context.js');
+  await prepareContextSchema();
+  try {
+    loadContext(context);
+  } catch (e) {
+    if (e instanceof ContextError) throw new UsageError(`validate: ${file ? `${path.relative(io.cwd, file) || file}: ` : ''}${e.message}`);
+    throw e;
+  }
 }
 
 function jobsOpt(v: string | undefined): number | undefined {
