@@ -153,6 +153,8 @@ describe('options are checked at run time, as build checks documents', () => {
     expect(any(instantiateTemplate, { name: 'x', templat: 't' }).message).toMatch(/did you mean "template"/);
     expect(any(cloneVApp, { name: 'x', source: 's', vms: [{ source: 's', nics: [{ netwrok: 'n' }] }] }).path).toBe('/vms[0]/nics[0]');
     expect(any(instantiateOvf, { name: 'x', ovf: 'o', vms: [{ id: 'a', disks: [{ instanceId: 1, size: 2 }] }] }).path).toBe('/vms[0]/disks[0]');
+    // No MAC option: the server ignores MACAddress in these requests (readonly/ignored-value), so a builder never writes one.
+    expect(any(composeVApp, { name: 'x', vms: [{ source: 's', nics: [{ network: 'n', mac: '00:50:56:00:00:01' }] }] }).message).toMatch(/unknown property "mac" in NicSpec/);
   });
 
   it('missing required options and wrong types', () => {

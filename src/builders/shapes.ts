@@ -41,7 +41,6 @@ export const NIC = {
   ip: str,
   ipType: oneOf(...IP_TYPES),
   secondary: obj('SecondaryIpSpec', SECONDARY_IP),
-  mac: str,
   adapter: oneOf('VMXNET3', 'E1000', 'E1000E', 'VMXNET2', 'PCNet32', 'SRIOVETHERNETCARD'),
   connected: bool,
   primary: bool,

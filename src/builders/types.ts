@@ -52,7 +52,11 @@ export interface SecondaryIpSpec {
   ipType?: 'IPV4' | 'IPV6';
 }
 
-/** One NIC of a VM (NetworkConnectionSection/NetworkConnection). */
+/**
+ * One NIC of a VM (NetworkConnectionSection/NetworkConnection). There is no MAC address option:
+ * Cloud Director ignores a MACAddress in these requests (rule readonly/ignored-value); set one with a
+ * later reconfigure of the VM.
+ */
 export interface NicSpec {
   /** Required. The vApp network name, or `none` for a NIC on no network. */
   network: string;
@@ -64,8 +68,6 @@ export interface NicSpec {
   ipType?: 'IPV4' | 'IPV6';
   /** A second address (dual stack, API 34.0). */
   secondary?: SecondaryIpSpec;
-  /** A fixed MAC address (default: Cloud Director assigns one). */
-  mac?: string;
   adapter?: NicAdapter;
   /** Connected at power-on (default true; false for `network: 'none'`). */
   connected?: boolean;

@@ -111,7 +111,6 @@ export function nicSection(nics: readonly NicSpec[], path: string): In<typeof Ne
       ...(s?.ip !== undefined && { SecondaryIpAddress: s.ip }),
       ...(s && { SecondaryIpType: s.ipType ?? 'IPV6' }),
       IsConnected: nic.connected ?? nic.network !== 'none',
-      ...(nic.mac !== undefined && { MACAddress: nic.mac }),
       IpAddressAllocationMode: mode,
       ...(s && { SecondaryIpAddressAllocationMode: s.mode ?? (s.ip !== undefined ? 'MANUAL' : 'POOL') }),
       ...(nic.adapter !== undefined && { NetworkAdapterType: nic.adapter }),
