@@ -1,5 +1,5 @@
 /** The `--help` texts, one per command (printed on stdout, exit 0). */
-import { WORKER_THRESHOLD } from './pool.js';
+import { WORKER_THRESHOLD } from './pool-size.js';
 
 const EXIT = `Exit status: 0 every document passed, 1 a document has an error, 2 the command could not run.`;
 

@@ -6,18 +6,14 @@
  * validating while they start. Results are delivered per document and returned in input order.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { validateTask, type Task } from './engine.js';
+import { workerCount } from './pool-size.js';
 import { UsageError } from './errors.js';
 import type { Report, ValidateSettings } from './lib.js';
 import type { BatchMessage, WorkerReply } from './worker.js';
 
-/** From this many files on, validate uses worker threads by default. */
-export const WORKER_THRESHOLD = 200;
-/** Documents per worker at least, so that its start-up pays off. */
-const FILES_PER_WORKER = 100;
 
 /** Options for validateAll. */
 export interface PoolOptions {
@@ -37,14 +33,6 @@ function workerScriptExists(): boolean {
   } catch {
     return false;
   }
-}
-
-/** How many worker threads to start (besides the main thread) for `files` documents. */
-export function workerCount(files: number, jobs?: number): number {
-  if (files < 2) return 0;
-  if (jobs !== undefined) return Math.max(0, Math.min(jobs - 1, files - 1));
-  if (files < WORKER_THRESHOLD) return 0;
-  return Math.max(0, Math.min(os.availableParallelism() - 1, Math.floor(files / FILES_PER_WORKER)));
 }
 
 /** Validate every task; reports are returned in task order. Rejects when the command cannot run. */
