@@ -336,6 +336,14 @@ describe('errors: one line on stderr, exit 2, no stack', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('--schema-dir: an include it cannot read is a warning on stderr, naming the set, the file and the line', () => {
+    mkdirSync(join(tmp.dir, 'lossy'), { recursive: true });
+    writeFileSync(join(tmp.dir, 'lossy', 'master.xsd'), '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="http://www.vmware.com/vcloud/v1.5">\n<xs:include schemaLocation="gone.xsd"/>\n<xs:element name="InstantiateVAppTemplateParams"/></xs:schema>');
+    const r = cli(['validate', '--no-lint', '--schema-dir', 'lossy', join(ROOT, 'fixtures/valid/instantiate-minimal.xml')], { cwd: tmp.dir });
+    expect(r.stderr).toBe('warning: --schema-dir lossy: master.xsd:2: xs:include schemaLocation="gone.xsd" cannot be read locally (nothing is fetched from the network); validating without its definitions\n');
+    expect(r.status).toBe(0);
+  });
+
   it('a --context file that does not match the schema: exit 2 once, naming the file and the field, nothing validated', () => {
     writeFileSync(join(tmp.dir, 'bad-ctx.json'), '{"vdc":{"nam":"x"}}');
     const r = cli(['validate', '--context', 'bad-ctx.json', join(ROOT, 'fixtures/valid')], { cwd: tmp.dir });

@@ -28,6 +28,7 @@ import { errorsOnly, exitStatus, totals, type FileResult, type SkippedFile } fro
 import { formatSarif } from '../format/sarif.js';
 import { formatFileText, formatSummaryText } from '../format/text.js';
 import { packageVersion } from '../version.js';
+import { warnUnresolved } from '../schema-warnings.js';
 import { countOpt, sizeOpt } from '../limits.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
@@ -67,6 +68,7 @@ export async function runValidate(argv: string[], io: Io): Promise<0 | 1 | 2> {
   if (stringOpt(args, 'engine') !== undefined) settings.engine = choiceOpt('validate', args, 'engine', ['vmparams', 'libxml2'] as const, 'vmparams');
   const schemaDir = stringOpt(args, 'schema-dir');
   if (schemaDir !== undefined) settings.schemaDir = checkedDir(io, schemaDir);
+  if (settings.schemaDir !== undefined && settings.engine !== 'libxml2') await warnSchemaDir(settings.schemaDir, io);
   if (config.context !== undefined) settings.context = config.context;
   if (settings.context !== undefined && settings.lint !== false) await checkContext(settings.context, config.contextFile, io);
   if (Object.keys(config.rules).length > 0) settings.rules = config.rules;
@@ -190,6 +192,17 @@ function checkedDir(io: Io, dir: string): string {
   }
   if (!stat.isDirectory()) throw new UsageError(`validate: --schema-dir ${dir}: not a directory`);
   return abs;
+}
+
+/** Warn about the --schema-dir set's unreadable includes and imports (a set that does not compile is reported by validate itself). */
+async function warnSchemaDir(dir: string, io: Io): Promise<void> {
+  const { loadSchemaDir } = await import('../../validate/xsd-dir.js');
+  const { SchemaDirError } = await import('../../xsd/errors.js');
+  try {
+    warnUnresolved(loadSchemaDir(dir), io, `--schema-dir ${path.relative(io.cwd, dir) || dir}: `);
+  } catch (e) {
+    if (!(e instanceof SchemaDirError)) throw e;
+  }
 }
 
 /** A context that does not match its schema stops the run once, naming its file (exit 2), before any document is read. */

@@ -11,7 +11,7 @@ import { boolOpt, choiceOpt, parseCommandArgs, stringOpt } from '../args.js';
 import { colourEnabled, painter } from '../colour.js';
 import { describeFsError, UsageError } from '../errors.js';
 import { HELP } from '../help.js';
-import { escapeControls } from '../sanitize.js';
+import { warnUnresolved } from '../schema-warnings.js';
 import { collectInputs, readInputFile } from '../inputs.js';
 import type { Io } from '../io.js';
 import type { Report } from '../lib.js';
@@ -84,10 +84,7 @@ export async function runXsd(argv: string[], io: Io): Promise<0 | 1 | 2> {
 function ownCheck(schemaFile: string, io: Io): Check {
   const c = compileSet(new FileSource(io.cwd), absoluteLocation(schemaFile));
   const schema = new CompiledSchema(c.tables, c.unresolved);
-  // Not an error by the spec (the composition is skipped), but never silent: xmllint refuses such a schema.
-  for (const u of schema.unresolved) {
-    io.stderr(escapeControls(`warning: ${u.file}:${u.line}: xs:${u.what} schemaLocation="${u.ref}" cannot be read locally (nothing is fetched from the network); validating without its definitions`) + '\n');
-  }
+  warnUnresolved(schema, io);
   return (bytes) => {
     const r = schema.validate(bytes);
     return { kind: null, valid: r.valid, problems: r.problems };
