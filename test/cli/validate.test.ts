@@ -344,6 +344,14 @@ describe('errors: one line on stderr, exit 2, no stack', () => {
     expect(r.status).toBe(0);
   });
 
+  it('--schema-dir with a set that lacks the request root: the message says the set does not declare it', () => {
+    mkdirSync(join(tmp.dir, 'partial'), { recursive: true });
+    writeFileSync(join(tmp.dir, 'partial', 'master.xsd'), '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="http://www.vmware.com/vcloud/v1.5"><xs:element name="Other"/></xs:schema>');
+    const r = cli(['validate', '--no-lint', '--format', 'json', '--schema-dir', 'partial', join(ROOT, 'fixtures/valid/instantiate-minimal.xml')], { cwd: tmp.dir });
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).files[0].problems[0].message).toBe('<InstantiateVAppTemplateParams> (vcloud) is not declared as a root in the schema; the root element must be one of <Other>');
+  });
+
   it('a --context file that does not match the schema: exit 2 once, naming the file and the field, nothing validated', () => {
     writeFileSync(join(tmp.dir, 'bad-ctx.json'), '{"vdc":{"nam":"x"}}');
     const r = cli(['validate', '--context', 'bad-ctx.json', join(ROOT, 'fixtures/valid')], { cwd: tmp.dir });
