@@ -7,7 +7,8 @@
  * paths relative to import.meta.url (package.json, xsd/, worker.js) resolve the same.
  */
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -26,3 +27,12 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
+
+// The compiler's build id (src/validate/schema-cache.ts keys cached --schema-dir compiles by it): a hash
+// of the compiled JavaScript of src/xsd/ and the package version, so any change to the compiler's code
+// leaves earlier cache entries unread.
+const xsdDist = `${root}dist/xsd`;
+const hash = createHash('sha256').update(JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version);
+const jsFiles = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? jsFiles(`${dir}/${e.name}`) : e.name.endsWith('.js') ? [`${dir}/${e.name}`] : []));
+for (const f of jsFiles(xsdDist).sort()) hash.update(f.slice(xsdDist.length)).update(readFileSync(f));
+writeFileSync(`${xsdDist}/build-id.txt`, hash.digest('hex').slice(0, 32) + '\n');

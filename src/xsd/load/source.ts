@@ -89,6 +89,11 @@ export class MapSource implements SchemaSource {
     return this.files.get(location);
   }
 
+  /** Every file held, as [path, content]. */
+  entries(): IterableIterator<[string, string | Uint8Array]> {
+    return this.files.entries();
+  }
+
   resolve(ref: string, base: string, ns: string | null): string | undefined {
     const trimmed = ref.trim();
     if (!isAbsoluteUri(trimmed)) {
