@@ -5,7 +5,7 @@
  *   node bench/inproc.mjs validate FILE... [--no-lint]   library validate over files, peak RSS
  *   node bench/inproc.mjs startup   time of each import and of the schema compile (cold start breakdown)
  *   node bench/inproc.mjs stages FILE   each stage of a full validate on its own: read, tree, schema, model, rules
- *                                       (first run in a fresh process = what the CLI pays; then the best of 3 warm runs)
+ *                                       (first run in a fresh process = what the CLI pays; then the best of 5 warm runs)
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +41,7 @@ if (mode === 'stages') {
   const { runRules } = await import(new URL('../dist/validate/rules/index.js', import.meta.url).href);
   const bytes = new Uint8Array(fs.readFileSync(rest[0]));
   const runs = [];
-  for (let k = 0; k < 4; k++) {
+  for (let k = 0; k < 6; k++) {
     const t0 = performance.now();
     const tree = readDocument(bytes);
     const t1 = performance.now();
