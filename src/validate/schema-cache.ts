@@ -36,7 +36,12 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
   if (env.VMPARAMS_CACHE_DIR) return path.resolve(env.VMPARAMS_CACHE_DIR);
   if (process.platform === 'win32' && env.LOCALAPPDATA) return path.join(env.LOCALAPPDATA, 'vmparams', 'cache');
   if (env.XDG_CACHE_HOME) return path.join(env.XDG_CACHE_HOME, 'vmparams');
-  const home = os.homedir();
+  let home = '';
+  try {
+    home = os.homedir();
+  } catch {
+    // no home directory for this user (a bare container user): no cache
+  }
   return home ? path.join(home, '.cache', 'vmparams') : undefined;
 }
 
