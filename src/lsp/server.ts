@@ -91,6 +91,17 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
     return a.request ? a : undefined;
   };
 
+  /** Answer a request about the document at `uri` with `fn`; `empty` for a document that is not a request, or when `fn` throws (logged: the server never goes down over one document). */
+  const onRequestDoc = <T>(what: string, uri: string | undefined, empty: T, fn: (a: Analysis) => T): T => {
+    try {
+      const a = uri ? requestDoc(uri) : undefined;
+      return a ? fn(a) : empty;
+    } catch (e) {
+      log(what, e);
+      return empty;
+    }
+  };
+
   const check = (doc: TextDocument) => {
     timers.delete(doc.uri);
     let list: Finding[] = [];
@@ -183,56 +194,14 @@ export function startServer(connection: Connection, opts: ServerOptions = {}): v
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onCompletion((params) => {
-    try {
-      const a = requestDoc(params.textDocument.uri);
-      return a ? complete(a, params.position, { snippets }) : [];
-    } catch (e) {
-      log('completion', e);
-      return [];
-    }
-  });
-
-  connection.onHover((params) => {
-    try {
-      const a = requestDoc(params.textDocument.uri);
-      return a ? hover(a, params.position) : null;
-    } catch (e) {
-      log('hover', e);
-      return null;
-    }
-  });
-
-  connection.onDocumentFormatting((params) => {
-    try {
-      const a = requestDoc(params.textDocument.uri);
-      return a ? formatEdits(a) : null;
-    } catch (e) {
-      log('formatting', e);
-      return null;
-    }
-  });
-
-  connection.onCodeAction((params) => {
-    try {
-      const a = requestDoc(params.textDocument.uri);
-      return a ? codeActions(a, params, findings.get(params.textDocument.uri) ?? []) : [];
-    } catch (e) {
-      log('code actions', e);
-      return [];
-    }
-  });
-
+  connection.onCompletion((params) => onRequestDoc('completion', params.textDocument.uri, [], (a) => complete(a, params.position, { snippets })));
+  connection.onHover((params) => onRequestDoc('hover', params.textDocument.uri, null, (a) => hover(a, params.position)));
+  connection.onDocumentFormatting((params) => onRequestDoc('formatting', params.textDocument.uri, null, (a) => formatEdits(a)));
+  connection.onCodeAction((params) => onRequestDoc('code actions', params.textDocument.uri, [], (a) => codeActions(a, params, findings.get(params.textDocument.uri) ?? [])));
   connection.onExecuteCommand((params) => {
     if (params.command !== GRAPH_COMMAND) return null;
-    try {
-      const [uri, format] = (params.arguments ?? []) as [string?, string?];
-      const a = uri ? requestDoc(uri) : undefined;
-      return a ? graphOf(a, format) : null;
-    } catch (e) {
-      log('graph', e);
-      return null;
-    }
+    const [uri, format] = (Array.isArray(params.arguments) ? params.arguments : []) as [string?, string?];
+    return onRequestDoc('graph', uri, null, (a) => graphOf(a, format));
   });
 
   documents.listen(connection);
