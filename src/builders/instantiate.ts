@@ -3,8 +3,8 @@ import type { DocumentOf } from '../document.js';
 import { INSTANTIATE } from './shapes.js';
 import { checkSpec, type ExactOptions } from './spec-check.js';
 import type { InstantiateTemplateSpec } from './types.js';
-import { power, startupItems, vappSections } from './vapp.js';
-import { sourcedItem } from './vm.js';
+import { power, vappHead } from './vapp.js';
+import { sourcedItems } from './vm.js';
 
 /**
  * An InstantiateVAppTemplateParams from the template at `spec.template`, with per-VM changes in
@@ -13,16 +13,14 @@ import { sourcedItem } from './vm.js';
 export function instantiateTemplate<const S extends InstantiateTemplateSpec>(spec: ExactOptions<InstantiateTemplateSpec, S>): DocumentOf<'InstantiateVAppTemplateParams', 'input'> {
   checkSpec(spec, INSTANTIATE, 'InstantiateTemplateSpec');
   const s: InstantiateTemplateSpec = spec;
-  const sections = vappSections({ ...s, startup: startupItems(s.vms, (i) => s.vms![i].name) });
+  const head = vappHead(s);
   return {
     kind: 'InstantiateVAppTemplateParams',
     name: s.name,
     ...power(s, true),
-    ...(s.linkedClone !== undefined && { linkedClone: s.linkedClone }),
-    ...(s.description !== undefined && { Description: s.description }),
-    ...(sections.length && { InstantiationParams: { sections } }),
+    ...head,
     Source: { href: s.template },
-    ...(s.vms?.length && { SourcedItem: s.vms.map((vm, i) => sourcedItem(vm, `/vms[${i}]`)) }),
+    ...sourcedItems(s.vms),
     ...(s.acceptEulas !== undefined && { AllEULAsAccepted: s.acceptEulas }),
   };
 }

@@ -69,6 +69,20 @@ export interface VAppParts {
   startup?: In<typeof StartupItem>[];
 }
 
+/**
+ * What the builders that take VmSpecs (compose, instantiate, recompose, clone) write alike:
+ * linkedClone, Description and the InstantiationParams with the vApp sections (the start order
+ * naming the VMs by name).
+ */
+export function vappHead(s: Omit<VAppParts, 'startup'> & { linkedClone?: boolean; description?: string; vms?: readonly { name?: string; startup?: StartupSpec }[] }) {
+  const sections = vappSections({ ...s, startup: startupItems(s.vms, (i) => s.vms![i].name) });
+  return {
+    ...(s.linkedClone !== undefined && { linkedClone: s.linkedClone }),
+    ...(s.description !== undefined && { Description: s.description }),
+    ...(sections.length && { InstantiationParams: { sections } }),
+  };
+}
+
 /** The vApp-level sections, in the order Cloud Director lists them. */
 export function vappSections(spec: VAppParts): Section[] {
   const sections: Section[] = [];

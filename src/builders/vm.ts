@@ -146,6 +146,11 @@ export function customizationSection(c: CustomizationSpec | undefined, computerN
   };
 }
 
+/** The SourcedItems of a spec's VMs, at `/vms[i]` (nothing when there are none). */
+export function sourcedItems(vms: readonly VmSpec[] | undefined): { SourcedItem?: In<typeof SourcedItem>[] } {
+  return vms?.length ? { SourcedItem: vms.map((vm, i) => sourcedItem(vm, `/vms[${i}]`)) } : {};
+}
+
 /** A VmSpec as a SourcedItem. `path` is the VM's place in the options (`/vms[2]`). */
 export function sourcedItem(vm: VmSpec, path: string): In<typeof SourcedItem> {
   const sections: Section[] = [];
