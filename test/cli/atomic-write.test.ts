@@ -8,16 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AtomicWriteError, writeFileAtomic, writeFileAtomicSync } from '../../src/cli/atomic-write.js';
+import { caseDirs, mountTmpfs } from '../helpers/temp.js';
 
-const root = fs.mkdtempSync(path.join(tmpdir(), 'vmparams-atomic-'));
-afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
-
-let n = 0;
-function freshDir(): string {
-  const d = path.join(root, `case-${++n}`);
-  fs.mkdirSync(d);
-  return d;
-}
+const { root, fresh: freshDir } = caseDirs('vmparams-atomic-');
 
 /** Everything in the folder: a left-over temporary file would show up here. */
 const names = (dir: string) => fs.readdirSync(dir).sort();
@@ -114,19 +107,8 @@ describe('writeFileAtomic', () => {
   });
 });
 
-/** Mount a 64 KiB tmpfs, or say why not. */
-function mountSmallDisk(dir: string): string | undefined {
-  if (process.getuid?.() !== 0) return 'not running as root (mounting a tmpfs needs root)';
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { stdio: 'pipe', timeout: 10_000 });
-    return undefined;
-  } catch (e) {
-    return `mount -t tmpfs failed (${(e as Error).message.split('\n')[0]})`;
-  }
-}
-
 const disk = fs.mkdtempSync(path.join(tmpdir(), 'vmparams-full-'));
-const noDisk = mountSmallDisk(disk);
+const noDisk = mountTmpfs(disk, '64k');
 if (noDisk) console.log(`skipping the disk-full test: ${noDisk}`);
 afterAll(() => {
   if (!noDisk) execFileSync('umount', [disk], { stdio: 'pipe' });

@@ -12,15 +12,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/index.js';
 import { readDocument } from '../../src/xml/reader.js';
 import { ROOT, SOURCE, V, fakeIo, kept } from './helpers.js';
+import { caseDirs, mountTmpfs } from '../helpers/temp.js';
 
-const root = fs.mkdtempSync(path.join(tmpdir(), 'vmparams-fmt-'));
-afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
-let n = 0;
-function freshDir(): string {
-  const d = path.join(root, `case-${++n}`);
-  fs.mkdirSync(d);
-  return d;
-}
+const freshDir = caseDirs('vmparams-fmt-').fresh;
 
 /** A document out of schema order, with a comment, a PI and a same-line comment. */
 const UNSORTED = `<?xml version="1.0" encoding="UTF-8"?>
@@ -182,17 +176,6 @@ describe('fmt --write (issue 11 items 1 and 2)', () => {
     expect((await fmt(['--check', '.'], d)).out).toBe('✖ 1 of 2 files not readable as a request\n');
   });
 });
-
-/** Mount a small tmpfs at dir (root only), or say why not. */
-function mountTmpfs(dir: string, size: string): string | undefined {
-  if (process.getuid?.() !== 0) return 'not running as root (mounting a tmpfs needs root)';
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'pipe', timeout: 10_000 });
-    return undefined;
-  } catch (e) {
-    return `mount -t tmpfs failed (${(e as Error).message.split('\n')[0]})`;
-  }
-}
 
 describe('fmt --write where the file system says no', () => {
   const disk = fs.mkdtempSync(path.join(tmpdir(), 'vmparams-fmt-disk-'));
