@@ -14,15 +14,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CompiledSet } from '../xsd/compile.js';
 import type { UnresolvedRef } from '../xsd/load/loader.js';
 import { schemaFromJSON, schemaToJSON, SCHEMA_JSON_VERSION, type SchemaJSON } from '../xsd/json.js';
-import type { RtSchema } from '../xsd/compiled.js';
-
-/** What a compile gives: the tables and the schemaLocations that could not be read. */
-export interface CompiledSet {
-  tables: RtSchema;
-  unresolved: UnresolvedRef[];
-}
 
 interface Entry {
   format: number;

@@ -23,8 +23,7 @@ export function loadSchemaDir(dir: string): CompiledSchema {
   const source = dirSource(abs, dir);
   let schema: CompiledSchema;
   try {
-    const c = cachedCompile(source.entries(), entry, () => compileSet(source, entry));
-    schema = new CompiledSchema(c.tables, c.unresolved);
+    schema = CompiledSchema.from(cachedCompile(source.entries(), entry, () => compileSet(source, entry)));
   } catch (e) {
     if (e instanceof SchemaError || e instanceof UnsupportedError) throw new SchemaDirError(dir, `schema does not compile: ${e.message}`);
     throw e;

@@ -25,13 +25,14 @@ class WithXmlNs implements SchemaSource {
   }
 }
 
-/** Compile the schema set whose entry document is `entry` in `source` (several entries: one set of all of them). */
-export function compileSource(source: SchemaSource, entry: string | readonly string[]): RtSchema {
-  return compileSet(source, entry).tables;
+/** A compiled schema set: its tables, and the schemaLocations that could not be read (CompiledSchema.from keeps both). */
+export interface CompiledSet {
+  tables: RtSchema;
+  unresolved: UnresolvedRef[];
 }
 
-/** compileSource, with the schemaLocations that could not be read (a CompiledSchema keeps them). */
-export function compileSet(source: SchemaSource, entry: string | readonly string[]): { tables: RtSchema; unresolved: UnresolvedRef[] } {
+/** Compile the schema set whose entry document is `entry` in `source` (several entries: one set of all of them). */
+export function compileSet(source: SchemaSource, entry: string | readonly string[]): CompiledSet {
   const src = new WithXmlNs(source);
   const entries = typeof entry === 'string' ? [entry] : entry;
   const set = loadSchemaSet(src, entries[0]);
@@ -64,7 +65,7 @@ function mergeInto(set: LoadedSet, more: LoadedSet): void {
 }
 
 /** Compile from in-memory files (path -> text or bytes); `entry` is one of the paths. */
-export function compileFiles(files: Record<string, string | Uint8Array> | Map<string, string | Uint8Array>, entry: string): { tables: RtSchema; unresolved: UnresolvedRef[] } {
+export function compileFiles(files: Record<string, string | Uint8Array> | Map<string, string | Uint8Array>, entry: string): CompiledSet {
   const entries = files instanceof Map ? [...files] : Object.entries(files);
   const source = new MapSource(entries);
   const loc = source.resolve(entry, '', null);

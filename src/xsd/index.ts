@@ -21,21 +21,19 @@ export interface CompileSchemaOptions {
 
 /** Compile a schema set. Throws SchemaError or UnsupportedError (and a plain Error for a missing entry). */
 export function compileSchema(opts: CompileSchemaOptions): CompiledSchema {
-  if (opts.files) return fromSet(compileFiles(opts.files, opts.entry));
+  if (opts.files) return CompiledSchema.from(compileFiles(opts.files, opts.entry));
   if (opts.dir !== undefined) {
     const source = dirSource(opts.dir);
     const rel = path.relative(opts.dir, path.resolve(opts.dir, opts.entry)).split(path.sep).join('/');
     const loc = source.resolve(rel, '', null);
     if (loc === undefined) throw new Error(`compileSchema: ${opts.entry} is not a .xsd file under ${opts.dir}`);
-    return fromSet(compileSet(source, loc));
+    return CompiledSchema.from(compileSet(source, loc));
   }
   const source = new FileSource();
   const loc = absoluteLocation(opts.entry);
   if (source.read(loc) === undefined) throw new Error(`compileSchema: cannot read ${opts.entry}`);
-  return fromSet(compileSet(source, loc));
+  return CompiledSchema.from(compileSet(source, loc));
 }
-
-const fromSet = (c: ReturnType<typeof compileSet>): CompiledSchema => new CompiledSchema(c.tables, c.unresolved);
 
 export { CompiledSchema } from './schema.js';
 export type { XsdResult, XsdValidateOptions } from './schema.js';

@@ -3,6 +3,7 @@
  * already read), plus what editors need (elements allowed at a position, the declaration behind a
  * node: info.ts).
  */
+import type { CompiledSet } from './compile.js';
 import type { UnresolvedRef } from './load/loader.js';
 import { makeReport, type Problem } from '../validate/problem.js';
 import type { XmlDoc } from '../xml/doc.js';
@@ -37,6 +38,11 @@ export class CompiledSchema {
      */
     readonly unresolved: readonly UnresolvedRef[] = [],
   ) {}
+
+  /** The schema of a compiled set (compile.ts compileSet). */
+  static from(set: CompiledSet): CompiledSchema {
+    return new CompiledSchema(set.tables, set.unresolved);
+  }
 
   /** Validate a document given as text or bytes: well-formedness first (rule `xml`), then the schema (rule `xsd`). */
   validate(xml: string | Uint8Array, opts: XsdValidateOptions = {}): XsdResult {

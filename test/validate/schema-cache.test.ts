@@ -32,8 +32,8 @@ describe.skipIf(!HAVE_REFERENCE)('the official set read back from its cached for
   it('gives every document the verdict and the problems of a fresh compile', () => {
     const src = dirSource(OFFICIAL);
     const fresh = compileSet(src, schemaDirEntry(OFFICIAL));
-    const back = new CompiledSchema(schemaFromJSON(JSON.parse(JSON.stringify(schemaToJSON(fresh.tables)))), fresh.unresolved);
-    const direct = new CompiledSchema(fresh.tables, fresh.unresolved);
+    const back = CompiledSchema.from({ tables: schemaFromJSON(JSON.parse(JSON.stringify(schemaToJSON(fresh.tables)))), unresolved: fresh.unresolved });
+    const direct = CompiledSchema.from(fresh);
     const docs = [...xmlFilesUnder('fixtures').map((f) => join(ROOT, f)), ...corpus().map((c) => c.path)];
     expect(docs.length).toBeGreaterThan(80);
     let invalid = 0;

@@ -82,8 +82,7 @@ export async function runXsd(argv: string[], io: Io): Promise<0 | 1 | 2> {
 
 /** Our engine: compile once, validate each document on the tree our reader builds. */
 function ownCheck(schemaFile: string, io: Io): Check {
-  const c = compileSet(new FileSource(io.cwd), absoluteLocation(schemaFile));
-  const schema = new CompiledSchema(c.tables, c.unresolved);
+  const schema = CompiledSchema.from(compileSet(new FileSource(io.cwd), absoluteLocation(schemaFile)));
   warnUnresolved(schema, io);
   return (bytes) => {
     const r = schema.validate(bytes);

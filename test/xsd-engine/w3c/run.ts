@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { NodeKind } from '../../../src/xml/doc.js';
 import { readDocument } from '../../../src/xml/reader.js';
-import { compileSource } from '../../../src/xsd/compile.js';
+import { compileSet } from '../../../src/xsd/compile.js';
 import { absoluteLocation, FileSource } from '../../../src/xsd/load/fs.js';
 import { CompiledSchema } from '../../../src/xsd/schema.js';
 import type { InstanceTest } from './suite.js';
@@ -55,7 +55,7 @@ export function runTests(tests: readonly InstanceTest[]): Outcome[] {
     let schema = schemas.get(key);
     if (schema === undefined) {
       try {
-        schema = new CompiledSchema(compileSource(source, docs.map(absoluteLocation)));
+        schema = CompiledSchema.from(compileSet(source, docs.map(absoluteLocation)));
       } catch (e) {
         schema = e instanceof Error ? e.message : String(e);
       }
